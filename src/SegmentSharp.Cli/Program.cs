@@ -1,0 +1,1 @@
+return SegmentSharp.Cli.CliApp.Run(args);

@@ -1,0 +1,10 @@
+using SegmentSharp.Imaging;
+
+namespace SegmentSharp.Codecs;
+
+internal static class JpegCodec
+{
+    internal static Image<byte> DecodeGray(ReadOnlySpan<byte> data) => throw new NotImplementedException();
+    internal static Image<byte> DecodeColor(ReadOnlySpan<byte> data) => throw new NotImplementedException();
+
+}

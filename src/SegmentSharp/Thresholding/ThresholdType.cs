@@ -1,0 +1,39 @@
+namespace SegmentSharp.Thresholding;
+
+/// <summary>
+/// How a global or adaptive threshold maps a pixel to its output. Values equal OpenCV's
+/// <c>THRESH_BINARY</c> … <c>THRESH_TOZERO_INV</c>. Foreground is always <c>src &gt; thresh</c>.
+/// </summary>
+public enum ThresholdType
+{
+    /// <summary><c>src &gt; t ? maxValue : 0</c> (OpenCV <c>THRESH_BINARY</c>).</summary>
+    Binary = 0,
+    /// <summary><c>src &gt; t ? 0 : maxValue</c> (OpenCV <c>THRESH_BINARY_INV</c>).</summary>
+    BinaryInv = 1,
+    /// <summary><c>min(src, t)</c> (OpenCV <c>THRESH_TRUNC</c>).</summary>
+    Trunc = 2,
+    /// <summary><c>src &gt; t ? src : 0</c> (OpenCV <c>THRESH_TOZERO</c>).</summary>
+    ToZero = 3,
+    /// <summary><c>src &gt; t ? 0 : src</c> (OpenCV <c>THRESH_TOZERO_INV</c>).</summary>
+    ToZeroInv = 4,
+}
+
+/// <summary>Automatic threshold selection for <see cref="Threshold.Apply(SegmentSharp.Imaging.ReadOnlyImageView{byte}, SegmentSharp.Imaging.ImageView{byte}, double, double, ThresholdType, AutoThreshold)"/>.</summary>
+public enum AutoThreshold
+{
+    /// <summary>Use the given threshold.</summary>
+    None = 0,
+    /// <summary>Otsu's method (OpenCV <c>THRESH_OTSU</c>).</summary>
+    Otsu = 8,
+    /// <summary>Zack's triangle method (OpenCV <c>THRESH_TRIANGLE</c>).</summary>
+    Triangle = 16,
+}
+
+/// <summary>The statistic an adaptive threshold compares each pixel with. Values equal OpenCV's.</summary>
+public enum AdaptiveMethod
+{
+    /// <summary>Mean of the block (OpenCV <c>ADAPTIVE_THRESH_MEAN_C</c>).</summary>
+    Mean = 0,
+    /// <summary>Gaussian-weighted mean of the block (OpenCV <c>ADAPTIVE_THRESH_GAUSSIAN_C</c>).</summary>
+    Gaussian = 1,
+}
