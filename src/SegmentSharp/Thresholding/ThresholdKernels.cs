@@ -96,6 +96,9 @@ internal static class ThresholdKernels
         }
     }
 
+    // Kernels are compiled fully optimised at once: a one-shot threshold of a large image would
+    // otherwise run most of its rows in tier-0 code before tiered compilation catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Row<T, TOp>(ReadOnlySpan<T> src, Span<T> dst, T t, T max)
         where T : unmanaged, IBinaryInteger<T> where TOp : struct, IThresholdOp
     {
