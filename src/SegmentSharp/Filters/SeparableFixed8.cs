@@ -81,10 +81,14 @@ internal static unsafe class SeparableFixed8
 
     /// <summary>Copies one source row into <paramref name="ext"/> with <paramref name="r"/> border pixels each side.</summary>
     internal static void FillExtended(byte* srow, byte* ext, int w, int cn, int r, BorderType border)
+        => FillExtended(srow, ext, w, cn, r, r, border);
+
+    /// <summary>Copies one source row into <paramref name="ext"/> with <paramref name="left"/> and <paramref name="right"/> border pixels.</summary>
+    internal static void FillExtended(byte* srow, byte* ext, int w, int cn, int left, int right, BorderType border)
     {
-        new ReadOnlySpan<byte>(srow, w * cn).CopyTo(new Span<byte>(ext + r * cn, w * cn));
-        for (int x = -r; x < 0; x++) FillPixel(srow, ext + (x + r) * cn, x, w, cn, border);
-        for (int x = w; x < w + r; x++) FillPixel(srow, ext + (x + r) * cn, x, w, cn, border);
+        new ReadOnlySpan<byte>(srow, w * cn).CopyTo(new Span<byte>(ext + left * cn, w * cn));
+        for (int x = -left; x < 0; x++) FillPixel(srow, ext + (x + left) * cn, x, w, cn, border);
+        for (int x = w; x < w + right; x++) FillPixel(srow, ext + (x + left) * cn, x, w, cn, border);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
