@@ -184,5 +184,7 @@ public class ThresholdPropertyTests
         Assert.Throws<ArgumentException>(() => Threshold.Triangle(new Image<byte>(2, 2, 4)));
         Assert.Throws<ArgumentException>(() => Histogram.Compute(img.ReadOnlyView, new long[255]));
         Assert.Throws<ArgumentException>(() => Threshold.Triangle(new long[1]));
+        Assert.Throws<ArgumentException>(() => Threshold.Otsu(new long[] { 3, -1, 2 }));
+        Assert.Throws<ArgumentException>(() => Threshold.Triangle(new long[] { 3, -1, 2 }));
     }
 }
