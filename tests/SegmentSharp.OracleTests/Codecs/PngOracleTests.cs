@@ -72,6 +72,25 @@ public class PngOracleTests
     }
 
     [Fact]
+    public void GammaChunkWithBadCrcIsIgnoredLikeLibpng()
+    {
+        var png = MakeWithChunks(new Random(11), 50, 20, 2, 8, 45455, []);
+        Assert.Equal((byte)'g', png[37]); // gAMA follows IHDR; its CRC is bytes 45..48
+        png[48] ^= 0x5A;
+        CompareWithOpenCv(png, "gAMA with bad CRC");
+    }
+
+    [Fact]
+    public void EveryGray16ValueUnderGammaConvertsLikeLibpng()
+    {
+        // R = G = B pixels take libpng's 16-to-8 gamma table (rounding) rather than the weighted sum.
+        var s = new ushort[256 * 256 * 3];
+        for (int i = 0; i < 65536; i++) s[3 * i] = s[3 * i + 1] = s[3 * i + 2] = (ushort)i;
+        var png = new RawPngWriter { Width = 256, Height = 256, ColorType = 2, BitDepth = 16, Samples = s, Gamma = 45455 }.Write();
+        CompareWithOpenCv(png, "all 16-bit grays, gAMA 0.45455");
+    }
+
+    [Fact]
     public void RandomFilterAndChunkingFuzzDecodesLikeImdecode()
     {
         var rng = new Random(2024);
