@@ -4,8 +4,10 @@ namespace SegmentSharp.Codecs;
 
 internal sealed partial class JpegDecoder
 {
-    private void DecodeScan(ReadOnlySpan<byte> data, ReadOnlySpan<byte> seg, ref int pos)
+    /// <summary>Decodes one scan; returns true when it is the first scan and carries every component.</summary>
+    private bool DecodeScan(ReadOnlySpan<byte> data, ReadOnlySpan<byte> seg, ref int pos)
     {
+        bool first = !_planesReady;
         if (!_planesReady) PrepareOutput();
         int ns = seg.Length > 0 ? seg[0] : 0;
         if (ns is < 1 or > 4 || seg.Length != 4 + 2 * ns)
@@ -48,13 +50,14 @@ internal sealed partial class JpegDecoder
         if (!any)
         {
             pos = SkipEntropyData(data, pos);
-            return;
+            return false;
         }
 
         var br = new JpegBitReader(data, pos);
         if (!Progressive) DecodeSequential(data, ref br, comps);
         else DecodeProgressive(data, ref br, comps, ss, se, ah, al);
         pos = br.MarkerPos >= 0 ? br.MarkerPos - 1 : br.Position;
+        return first && ns == Components.Length;
     }
 
     private static JpegHuffmanTable StandardTable(bool dc, int id)
