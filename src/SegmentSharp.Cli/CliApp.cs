@@ -45,7 +45,8 @@ internal static class CliApp
         }
         finally
         {
-            stdout.Flush();
+            // A closed pipe (e.g. `segment ... | head -1`) must not turn into a stack trace.
+            try { stdout.Flush(); } catch (IOException) { }
         }
     }
 
