@@ -1,10 +1,105 @@
+using System.Reflection;
+using System.Text;
+
 namespace SegmentSharp.Cli;
 
+/// <summary>
+/// Entry point of the `segment` tool: picks the command, maps failures to exit codes, and guarantees that no
+/// exception reaches the user as a stack trace.
+/// </summary>
 internal static class CliApp
 {
+    public const string Usage = "usage: segment [-h] [--version] COMMAND ...\n";
+
+    public const string Help = Usage + """
+
+        SegmentSharp: image segmentation that matches OpenCV pixel for pixel, in pure .NET.
+
+        commands:
+          threshold   create a mask with a global, Otsu, triangle or adaptive threshold
+                      (see 'segment threshold --help')
+
+        options:
+          -h, --help  show this help message and exit
+          --version   show the version and exit
+
+        examples:
+          segment threshold input/scene.png output/scene-mask.png --threshold 180 --invert
+          segment threshold input/scene.png output/adaptive.png --method adaptive --block-size 31 --c 7
+
+        exit codes: 0 success, 1 read/write failure, 2 usage error
+
+        """;
+
+    private static readonly string[] Commands = ["threshold"];
+
+    /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("segment: not implemented yet");
-        return 2;
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = false };
+        using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+        try
+        {
+            return Run(args, stdout, stderr);
+        }
+        finally
+        {
+            // A closed pipe (e.g. `segment ... | head -1`) must not turn into a stack trace.
+            try { stdout.Flush(); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Runs with the given writers; returns the exit code.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            if (args.Count == 0) return UsageError(stderr, "the following arguments are required: COMMAND");
+            string first = args[0];
+            if (first is "-h" or "--help" || (first.Length > 2 && "--help".StartsWith(first, StringComparison.Ordinal)))
+            {
+                stdout.Write(Help);
+                return ExitCodes.Ok;
+            }
+            if (first == "--version" || (first.Length > 2 && "--version".StartsWith(first, StringComparison.Ordinal)))
+            {
+                stdout.Write($"segment {Version}\n");
+                return ExitCodes.Ok;
+            }
+            if (first.StartsWith('-') && first != "-")
+                return UsageError(stderr, $"unrecognized arguments: {first}");
+            return first switch
+            {
+                "threshold" => ThresholdCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                _ => UsageError(stderr,
+                    $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
+            };
+        }
+        catch (Exception e)
+        {
+            // Anything the library did not anticipate: one line, never a stack trace.
+            stderr.WriteLine($"segment: error: internal error: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.Write(Usage);
+        stderr.WriteLine($"segment: error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>The informational version without the source-revision suffix.</summary>
+    public static string Version
+    {
+        get
+        {
+            string? v = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            if (string.IsNullOrEmpty(v)) v = typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            int plus = v.IndexOf('+');
+            return plus >= 0 ? v[..plus] : v;
+        }
     }
 }

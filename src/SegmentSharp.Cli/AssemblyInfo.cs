@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The CLI tests check the Python-compatible formatting helpers directly, besides running the tool as a process.
+[assembly: InternalsVisibleTo("SegmentSharp.CliTests")]
