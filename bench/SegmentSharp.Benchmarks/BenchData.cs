@@ -129,6 +129,7 @@ internal static class BenchData
             ["input_jpeg_quality"] = InputJpegQuality,
             ["scan37_png_bytes"] = new FileInfo(BenchPaths.Scan37Png).Length,
             ["scan37_size"] = $"{Scan37Width}x{Scan37Height} gray",
+            ["opencvsharp_opencv_version"] = Cv2.GetVersionString(),
         };
 
         Cv2.ImEncode(".png", mat, out byte[] cvPng);
