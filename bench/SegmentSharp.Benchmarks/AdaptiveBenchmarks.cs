@@ -29,14 +29,14 @@ public class AdaptiveBenchmarks : ThreadedBenchmark
         _dst = _src.CloneEmpty();
         Check("Adaptive.Mean31", () =>
         {
-            MeanOpenCv();
-            MeanSegmentSharp();
+            Mean31OpenCv();
+            Mean31SegmentSharp();
             return BenchData.SamePixels(_dstMat, _dst);
         });
         Check("Adaptive.Gaussian31", () =>
         {
-            GaussianOpenCv();
-            GaussianSegmentSharp();
+            Gaussian31OpenCv();
+            Gaussian31SegmentSharp();
             return BenchData.SamePixels(_dstMat, _dst);
         });
     }
@@ -49,18 +49,18 @@ public class AdaptiveBenchmarks : ThreadedBenchmark
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Mean31")]
-    public void MeanOpenCv() =>
+    public void Mean31OpenCv() =>
         Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, BlockSize, C);
 
     [Benchmark, BenchmarkCategory("Mean31")]
-    public void MeanSegmentSharp() =>
+    public void Mean31SegmentSharp() =>
         AdaptiveThreshold.Apply(_src, _dst, 255, AdaptiveMethod.Mean, ThresholdType.Binary, BlockSize, C);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Gaussian31")]
-    public void GaussianOpenCv() =>
+    public void Gaussian31OpenCv() =>
         Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.GaussianC, ThresholdTypes.Binary, BlockSize, C);
 
     [Benchmark, BenchmarkCategory("Gaussian31")]
-    public void GaussianSegmentSharp() =>
+    public void Gaussian31SegmentSharp() =>
         AdaptiveThreshold.Apply(_src, _dst, 255, AdaptiveMethod.Gaussian, ThresholdType.Binary, BlockSize, C);
 }

@@ -44,24 +44,24 @@ public class CodecBenchmarks : ThreadedBenchmark
     public void Cleanup() => _mat.Dispose();
 
     [Benchmark(Baseline = true), BenchmarkCategory("PngDecodeGray")]
-    public int PngDecodeOpenCv()
+    public int PngDecodeGrayOpenCv()
     {
         using var m = Cv2.ImDecode(_png, ImreadModes.Grayscale);
         return m.Rows;
     }
 
     [Benchmark, BenchmarkCategory("PngDecodeGray")]
-    public int PngDecodeSegmentSharp() => ImageFile.DecodeGray(_png).Height;
+    public int PngDecodeGraySegmentSharp() => ImageFile.DecodeGray(_png).Height;
 
     [Benchmark(Baseline = true), BenchmarkCategory("JpegDecodeGray")]
-    public int JpegDecodeOpenCv()
+    public int JpegDecodeGrayOpenCv()
     {
         using var m = Cv2.ImDecode(_jpeg, ImreadModes.Grayscale);
         return m.Rows;
     }
 
     [Benchmark, BenchmarkCategory("JpegDecodeGray")]
-    public int JpegDecodeSegmentSharp() => ImageFile.DecodeGray(_jpeg).Height;
+    public int JpegDecodeGraySegmentSharp() => ImageFile.DecodeGray(_jpeg).Height;
 
     [Benchmark(Baseline = true), BenchmarkCategory("PngEncode")]
     public int PngEncodeOpenCv()
