@@ -2,9 +2,75 @@ using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Codecs;
 
+/// <summary>
+/// Pure-managed JPEG reader (ITU-T T.81 baseline, extended-sequential 8-bit and progressive Huffman JPEG) whose
+/// output equals OpenCV's <c>cv2.imread</c> with its bundled libjpeg-turbo: the ISLOW integer IDCT, "fancy"
+/// triangle chroma upsampling and libjpeg's fixed-point YCbCr→RGB tables. Gray output of a YCbCr file is the Y
+/// component alone, as libjpeg produces for <c>JCS_GRAYSCALE</c> (chroma is never transformed).
+/// </summary>
 internal static class JpegCodec
 {
-    internal static Image<byte> DecodeGray(ReadOnlySpan<byte> data) => throw new NotImplementedException();
-    internal static Image<byte> DecodeColor(ReadOnlySpan<byte> data) => throw new NotImplementedException();
+    /// <summary>Decodes to 8-bit gray, equal to <c>cv2.imread(path, cv2.IMREAD_GRAYSCALE)</c>.</summary>
+    internal static Image<byte> DecodeGray(ReadOnlySpan<byte> data)
+    {
+        var d = JpegDecoder.Decode(data, grayOnly: true);
+        int w = d.Width, h = d.Height;
+        var img = new Image<byte>(w, h, 1);
+        if (d.ColorSpace == JpegColorSpace.Rgb)
+        {
+            var (r, rs) = Full(d, 0);
+            var (g, gs) = Full(d, 1);
+            var (b, bs) = Full(d, 2);
+            for (int y = 0; y < h; y++)
+                JpegColorConverter.RgbToGray(r.AsSpan(y * rs, w), g.AsSpan(y * gs, w), b.AsSpan(y * bs, w), img.Row(y), w);
+        }
+        else
+        {
+            var (p, ps) = Full(d, 0);
+            for (int y = 0; y < h; y++) p.AsSpan(y * ps, w).CopyTo(img.Row(y));
+        }
+        return JpegOrientation.Apply(img, d.Orientation);
+    }
 
+    /// <summary>Decodes to 8-bit BGR, equal to <c>cv2.imread(path, cv2.IMREAD_COLOR)</c>.</summary>
+    internal static Image<byte> DecodeColor(ReadOnlySpan<byte> data)
+    {
+        var d = JpegDecoder.Decode(data, grayOnly: false);
+        int w = d.Width, h = d.Height;
+        var img = new Image<byte>(w, h, 3);
+        if (d.ColorSpace == JpegColorSpace.Gray)
+        {
+            var (p, ps) = Full(d, 0);
+            for (int y = 0; y < h; y++)
+            {
+                var s = p.AsSpan(y * ps, w);
+                var o = img.Row(y);
+                for (int x = 0; x < w; x++) o[3 * x] = o[3 * x + 1] = o[3 * x + 2] = s[x];
+            }
+        }
+        else
+        {
+            var (c0, s0) = Full(d, 0);
+            var (c1, s1) = Full(d, 1);
+            var (c2, s2) = Full(d, 2);
+            bool ycc = d.ColorSpace == JpegColorSpace.YCbCr;
+            JpegParallel.ForBands(h, w * 8L, (start, end) =>
+            {
+                for (int y = start; y < end; y++)
+                {
+                    var o = img.Row(y);
+                    if (ycc) JpegColorConverter.YccToBgr(c0.AsSpan(y * s0, w), c1.AsSpan(y * s1, w), c2.AsSpan(y * s2, w), o, w);
+                    else
+                    {
+                        var r = c0.AsSpan(y * s0, w); var g = c1.AsSpan(y * s1, w); var b = c2.AsSpan(y * s2, w);
+                        for (int x = 0; x < w; x++) { o[3 * x] = b[x]; o[3 * x + 1] = g[x]; o[3 * x + 2] = r[x]; }
+                    }
+                }
+            });
+        }
+        return JpegOrientation.Apply(img, d.Orientation);
+    }
+
+    private static (byte[] Data, int Stride) Full(JpegDecoder d, int i)
+        => JpegUpsampler.Upsample(d.Components[i], d.Width, d.Height, d.MaxH, d.MaxV);
 }

@@ -1,0 +1,60 @@
+namespace SegmentSharp.Codecs;
+
+/// <summary>
+/// A Huffman decoding table built from a DHT segment (ITU-T T.81 Annex C): a lookahead table for codes of up to
+/// <see cref="LookaheadBits"/> bits and the canonical max-code / value-offset arrays for the longer ones.
+/// </summary>
+internal sealed class JpegHuffmanTable
+{
+    /// <summary>Bits resolved by one table lookup; codes this short (the vast majority) cost a single load.</summary>
+    internal const int LookaheadBits = 9;
+
+    /// <summary>Per lookahead pattern: (code length &lt;&lt; 8) | symbol, or 0 when the code is longer.</summary>
+    internal readonly ushort[] Lookup = new ushort[1 << LookaheadBits];
+    /// <summary>Largest code of each length (index 1..16); index 17 is a sentinel that stops the slow search.</summary>
+    internal readonly int[] MaxCode = new int[18];
+    /// <summary>Symbol index minus first code, per length.</summary>
+    internal readonly int[] ValOffset = new int[18];
+    internal readonly byte[] Values = new byte[256];
+
+    /// <param name="counts">Number of codes of each length 1..16 (index 0 unused).</param>
+    /// <param name="values">Symbols in code order.</param>
+    /// <param name="isDc">DC tables may only carry magnitude categories 0..15.</param>
+    internal JpegHuffmanTable(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> values, bool isDc)
+    {
+        int total = 0;
+        for (int l = 1; l <= 16; l++) total += counts[l];
+        if (total > 256 || total > values.Length) throw new ImageFormatException("bad JPEG Huffman table: more than 256 codes");
+        values[..total].CopyTo(Values);
+        if (isDc)
+            for (int i = 0; i < total; i++)
+                if (Values[i] > 15) throw new ImageFormatException("bad JPEG Huffman table: DC symbol above 15");
+
+        // Canonical code assignment; a length that overflows its code space means the table is not a prefix code.
+        int code = 0, p = 0;
+        for (int l = 1; l <= 16; l++)
+        {
+            int n = counts[l];
+            if (n > 0)
+            {
+                ValOffset[l] = p - code;
+                for (int i = 0; i < n; i++, p++, code++)
+                {
+                    if (l <= LookaheadBits)
+                    {
+                        int shift = LookaheadBits - l;
+                        int start = code << shift;
+                        ushort entry = (ushort)((l << 8) | Values[p]);
+                        for (int j = 0; j < 1 << shift; j++) Lookup[start + j] = entry;
+                    }
+                }
+                MaxCode[l] = code - 1;
+            }
+            else MaxCode[l] = -1;
+            // As in libjpeg, the all-ones code of any used length is reserved, so reaching 2^l is an error.
+            if (n > 0 && code >= (1 << l)) throw new ImageFormatException("bad JPEG Huffman table: code lengths overflow");
+            code <<= 1;
+        }
+        MaxCode[17] = 0xFFFFF;
+    }
+}

@@ -1,0 +1,94 @@
+namespace SegmentSharp.Codecs;
+
+/// <summary>
+/// Brings a subsampled component to full resolution the way libjpeg-turbo does with its default
+/// <c>do_fancy_upsampling</c>: triangle ("fancy") interpolation for 2:1 horizontal (h2v1), 1:2 vertical (h1v2) and
+/// 2:2 (h2v2) ratios — weights 3/4 and 1/4 with alternating rounding biases — and plain replication for every other
+/// integer ratio and for components two samples wide or less. Rows above the first and below the last real row
+/// repeat the edge row, as libjpeg's context-row buffering does.
+/// </summary>
+internal static class JpegUpsampler
+{
+    /// <summary>Returns the component at full size: (samples, stride), at least width × height.</summary>
+    internal static (byte[] Data, int Stride) Upsample(JpegComponent c, int width, int height, int maxH, int maxV)
+    {
+        byte[] src = c.Plane!;
+        int ss = c.PlaneStride;
+        int hf = maxH / c.H, vf = maxV / c.V;
+        if (hf == 1 && vf == 1) return (src, ss);
+        int dw = c.DownW, dh = c.DownH;
+        int stride = dw * hf;
+        var dst = GC.AllocateUninitializedArray<byte>(checked(stride * height));
+        if (hf == 2 && vf == 1 && dw > 2)
+        {
+            for (int y = 0; y < height; y++) H2V1Row(src.AsSpan(y * ss, dw), dst.AsSpan(y * stride, 2 * dw));
+        }
+        else if (hf == 1 && vf == 2)
+        {
+            for (int y = 0; y < height; y++)
+            {
+                int i = y >> 1;
+                bool upper = (y & 1) == 0;
+                int nb = upper ? Math.Max(i - 1, 0) : Math.Min(i + 1, dh - 1);
+                var near = src.AsSpan(i * ss, dw);
+                var far = src.AsSpan(nb * ss, dw);
+                var o = dst.AsSpan(y * stride, dw);
+                int bias = upper ? 1 : 2;
+                for (int x = 0; x < dw; x++) o[x] = (byte)((near[x] * 3 + far[x] + bias) >> 2);
+            }
+        }
+        else if (hf == 2 && vf == 2 && dw > 2)
+        {
+            var sums = new int[dw];
+            for (int y = 0; y < height; y++)
+            {
+                int i = y >> 1;
+                int nb = (y & 1) == 0 ? Math.Max(i - 1, 0) : Math.Min(i + 1, dh - 1);
+                var near = src.AsSpan(i * ss, dw);
+                var far = src.AsSpan(nb * ss, dw);
+                for (int x = 0; x < dw; x++) sums[x] = near[x] * 3 + far[x];
+                H2V2Row(sums, dst.AsSpan(y * stride, 2 * dw));
+            }
+        }
+        else
+        {
+            for (int y = 0; y < height; y++)
+            {
+                var s = src.AsSpan((y / vf) * ss, dw);
+                var o = dst.AsSpan(y * stride, stride);
+                for (int x = 0; x < dw; x++) o.Slice(x * hf, hf).Fill(s[x]);
+            }
+        }
+        return (dst, stride);
+    }
+
+    private static void H2V1Row(ReadOnlySpan<byte> s, Span<byte> o)
+    {
+        int last = s.Length - 1;
+        o[0] = s[0];
+        o[1] = (byte)((s[0] * 3 + s[1] + 2) >> 2);
+        for (int x = 1; x < last; x++)
+        {
+            int t = s[x] * 3;
+            o[2 * x] = (byte)((t + s[x - 1] + 1) >> 2);
+            o[2 * x + 1] = (byte)((t + s[x + 1] + 2) >> 2);
+        }
+        o[2 * last] = (byte)((s[last] * 3 + s[last - 1] + 1) >> 2);
+        o[2 * last + 1] = s[last];
+    }
+
+    private static void H2V2Row(ReadOnlySpan<int> c, Span<byte> o)
+    {
+        int last = c.Length - 1;
+        o[0] = (byte)((c[0] * 4 + 8) >> 4);
+        o[1] = (byte)((c[0] * 3 + c[1] + 7) >> 4);
+        for (int x = 1; x < last; x++)
+        {
+            int t = c[x] * 3;
+            o[2 * x] = (byte)((t + c[x - 1] + 8) >> 4);
+            o[2 * x + 1] = (byte)((t + c[x + 1] + 7) >> 4);
+        }
+        o[2 * last] = (byte)((c[last] * 3 + c[last - 1] + 8) >> 4);
+        o[2 * last + 1] = (byte)((c[last] * 4 + 7) >> 4);
+    }
+}
