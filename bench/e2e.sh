@@ -3,19 +3,22 @@
 # (Python + Debian's OpenCV), global and adaptive modes, whole process wall time (start-up, decode,
 # threshold, encode, write). Prints a markdown table and leaves bench/out/e2e/results.json for the report.
 #
-#   bench/e2e.sh                 # publish the CLI, then time 5 runs per command after 1 warm-up
+#   bench/e2e.sh                 # publish the CLI, then time 5 rounds after 1 warm-up
 #   E2E_RUNS=10 bench/e2e.sh     # more runs
 #   SKIP_PUBLISH=1 bench/e2e.sh  # reuse bench/out/cli
 #   SEED_SCRIPT=/path/threshold_image.py bench/e2e.sh
+#   SEGMENT_CLI=/path/to/segment bench/e2e.sh   # time another build of the CLI (no publish)
 #
-# Needs hyperfine and python3-opencv (Debian: apt-get install -y python3-opencv hyperfine); without
-# hyperfine it falls back to a plain timing loop. Without the seed script the seed row is skipped.
+# Timing is bench/e2e_time.py: rounds that alternate the two commands (fairer than hyperfine's
+# one-command-then-the-other on a shared machine), wall and CPU time, peak memory.
+# Needs Debian's python3-opencv for the seed script (apt-get install -y python3-opencv); without the seed
+# script or cv2 the seed row is skipped.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=$ROOT/bench/out/e2e
 CLI_DIR=$ROOT/bench/out/cli
-CLI=$CLI_DIR/segment
+CLI=${SEGMENT_CLI:-$CLI_DIR/segment}
 IMG=$ROOT/bench/data/scan-37mp.png
 RUNS=${E2E_RUNS:-5}
 PY=${SEED_PYTHON:-/usr/bin/python3}
@@ -46,31 +49,10 @@ if [[ ! -f $IMG ]]; then
   dotnet run -c Release --project "$ROOT/bench/SegmentSharp.Benchmarks" -- --generate-data >&2
 fi
 
-if [[ ${SKIP_PUBLISH:-0} != 1 || ! -x $CLI ]]; then
+if [[ -z ${SEGMENT_CLI:-} && ( ${SKIP_PUBLISH:-0} != 1 || ! -x $CLI ) ]]; then
   echo "e2e: publishing the CLI to $CLI_DIR" >&2
   dotnet publish "$ROOT/src/SegmentSharp.Cli" -c Release -o "$CLI_DIR" --nologo -v quiet >&2
 fi
-
-HAVE_HYPERFINE=0
-command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
-
-# time_loop NAME CMD...: hyperfine-shaped JSON for one command, for machines without hyperfine.
-time_loop() {
-  local name=$1; shift
-  local times=() i t0 t1
-  "$@" >/dev/null 2>&1 || true  # warm-up (page cache, JIT disk cache)
-  for ((i = 0; i < RUNS; i++)); do
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-    times+=("$(( (t1 - t0) / 1000 ))")
-  done
-  "$PY" - "$name" "${times[@]}" <<'PYEOF'
-import json, statistics, sys
-name, times = sys.argv[1], [int(t) / 1e6 for t in sys.argv[2:]]
-print(json.dumps({"command": name, "mean": statistics.mean(times),
-                  "stddev": statistics.stdev(times) if len(times) > 1 else 0.0,
-                  "min": min(times), "max": max(times), "times": times}))
-PYEOF
-}
 
 {
   echo "image=$IMG"
@@ -79,7 +61,7 @@ PYEOF
   echo "seed_note=$SEED_NOTE"
   echo "python=$PY"
   echo "python_opencv=$("$PY" -c 'import cv2; print(cv2.__version__)' 2>/dev/null || echo none)"
-  echo "timer=$([[ $HAVE_HYPERFINE == 1 ]] && hyperfine --version || echo 'bash loop')"
+  echo "timer=bench/e2e_time.py (interleaved rounds)"
   echo "cli=$CLI"
 } > "$OUT/env.status"
 
@@ -130,21 +112,10 @@ PYEOF
   fi
 
   if ((${#cmds[@]} > 0)); then
-    echo "e2e: timing $mode (${names[*]}), $RUNS runs each" >&2
-    if [[ $HAVE_HYPERFINE == 1 ]]; then
-      args=()
-      for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
-      hyperfine --warmup 1 --runs "$RUNS" --style basic --export-json "$OUT/$mode.json" "${args[@]}" >&2
-    else
-      {
-        echo '{"results": ['
-        for i in "${!cmds[@]}"; do
-          ((i > 0)) && echo ','
-          if [[ ${names[$i]} == segment ]]; then time_loop segment "${ours[@]}"; else time_loop seed "${seed[@]}"; fi
-        done
-        echo ']}'
-      } > "$OUT/$mode.json"
-    fi
+    echo "e2e: timing $mode (${names[*]}), $RUNS interleaved rounds after 1 warm-up" >&2
+    specs=()
+    for i in "${!cmds[@]}"; do specs+=("${names[$i]}=${cmds[$i]}"); done
+    "$PY" "$ROOT/bench/e2e_time.py" --runs "$RUNS" --warmup 1 --json "$OUT/$mode.json" "${specs[@]}"
   fi
 done
 

@@ -106,13 +106,15 @@ def e2e(out_dir):
         if os.path.exists(jpath):
             with open(jpath, encoding="utf-8") as f:
                 for r in json.load(f)["results"]:
-                    timings[r["command"]] = {k: r.get(k) for k in ("mean", "stddev", "min", "max")}
+                    timings[r["command"]] = {k: r.get(k) for k in ("mean", "median", "stddev", "min", "max",
+                                                                    "cpu", "peak_rss_bytes")}
         seed, ours = timings.get("seed"), timings.get("segment")
         rows.append({
             "mode": mode,
             "seed": seed,
             "ours": ours,
-            "speedup": seed["mean"] / ours["mean"] if seed and ours else None,
+            "speedup": seed["median"] / ours["median"] if seed and ours else None,
+            "cpu_ratio": seed["cpu"]["median"] / ours["cpu"]["median"] if seed and ours else None,
             "ours_status": status.get("ours", "not run"),
             "seed_status": status.get("seed", "not run"),
             "masks": status.get("masks"),
@@ -128,19 +130,26 @@ def e2e(out_dir):
 def e2e_table(results):
     env = results["env"]
     lines = [
-        "| mode | seed script (Python + OpenCV {}) | `segment` (SegmentSharp) | speed-up (seed / ours) | masks | stdout |".format(
-            env.get("python_opencv", "?")),
-        "|---|---:|---:|---:|---|---|",
+        f"| mode | seed script (Python + OpenCV {env.get('python_opencv', '?')}) | `segment` (SegmentSharp) "
+        "| speed-up, wall (seed / ours) | CPU time seed / ours | peak memory seed / ours | masks | stdout |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in results["rows"]:
         def cell(t, status):
             if t:
-                return f"{fmt_seconds(t['mean'])} ± {t['stddev']:.3f}"
+                return f"{fmt_seconds(t['median'])} ({t['min']:.3f}–{t['max']:.3f})"
             return status.replace("|", "/")
-        speed = f"**{r['speedup']:.2f}×**" if r["speedup"] else "—"
+
+        def pair(key):
+            s, o = r["seed"], r["ours"]
+            if key == "cpu":
+                return " / ".join(fmt_seconds(t["cpu"]["median"]) if t else "—" for t in (s, o))
+            return " / ".join(fmt_bytes(t["peak_rss_bytes"]) if t else "—" for t in (s, o))
+
+        speed = "—" if not r["speedup"] else (f"**{r['speedup']:.2f}×**" if r["speedup"] >= 1.5 else f"{r['speedup']:.2f}×")
         mode = {"global": "global (threshold 127)", "adaptive": "adaptive (Gaussian, block 31, C 5)"}[r["mode"]]
         lines.append(f"| {mode} | {cell(r['seed'], r['seed_status'])} | {cell(r['ours'], r['ours_status'])} | "
-                     f"{speed} | {r['masks'] or '—'} | {r['stdout'] or '—'} |")
+                     f"{speed} | {pair('cpu')} | {pair('rss')} | {r['masks'] or '—'} | {r['stdout'] or '—'} |")
     if env.get("seed_note"):
         lines.append("")
         lines.append(f"Note: {env['seed_note']}.")
@@ -166,8 +175,9 @@ def load_bdn(results_dir):
 
 
 def mean_ns(entry):
+    """The median iteration: on a shared machine it resists the slow outliers other processes cause."""
     stats = entry and entry.get("Statistics")
-    return stats["Mean"] if stats else None
+    return stats["Median"] if stats else None
 
 
 def sd_ns(entry):
@@ -316,7 +326,7 @@ def report(args):
     L.append(f"- OpenCV: {facts.get('opencvsharp_opencv_version', '?')} through OpenCvSharp4 4.13 (official linux-x64 runtime)"
              + (f"; the seed script uses Python OpenCV {e2e_results['env'].get('python_opencv')}"
                 if e2e_results and e2e_results.get("env", {}).get("python_opencv") else ""))
-    L.append(f"- Job: {job or '?'}; times are mean ± standard deviation per operation. "
+    L.append(f"- Job: {job or '?'}; times are the median per operation ± the standard deviation of the iterations, and ratios are ratios of medians. "
              "Allocated = managed bytes per operation (OpenCV's native buffers are not counted).")
     load_before, load_after = runinfo.get("load_before"), runinfo.get("load_after")
     if load_before or load_after:
@@ -391,7 +401,10 @@ def report(args):
         env = e2e_results["env"]
         L.append(f"Whole-process wall time on the {facts.get('scan37_size', '7000x5300')} scan "
                  f"({fmt_bytes(facts.get('scan37_png_bytes'))} PNG): start-up, PNG decode, threshold, PNG encode, "
-                 f"write. {env.get('runs', '?')} runs after 1 warm-up, timed with {env.get('timer', '?')}. "
+                 f"write. Median wall time (min–max) of {env.get('runs', '?')} rounds after 1 warm-up round, timed by "
+                 f"{env.get('timer', '?')}: each round runs both commands, alternating which goes first, so load "
+                 "from other processes hits both alike; CPU time (user + system over all threads) and peak resident "
+                 "memory come from `wait4`. "
                  "The seed is `/usr/bin/python3 threshold_image.py IN OUT --method M`; ours is the published "
                  "`bench/out/cli/segment threshold IN OUT --method M` (framework-dependent .NET app). Both use "
                  "their defaults otherwise; SegmentSharp writes the bilevel mask as a 1-bit PNG, OpenCV as 8-bit, and "
@@ -405,7 +418,7 @@ def report(args):
     L.append("## Reproduce")
     L.append("")
     L.append("```bash")
-    L.append("apt-get install -y hyperfine python3-opencv   # e2e timer and the seed script's OpenCV")
+    L.append("apt-get install -y python3-opencv             # the seed script's OpenCV (Debian's /usr/bin/python3)")
     L.append("bench/run.sh                                  # data, BenchmarkDotNet (--filter '*'), e2e, this page")
     L.append("```")
     L.append("")
