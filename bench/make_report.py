@@ -14,6 +14,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 
@@ -350,19 +351,27 @@ def report(args):
     codec_rows = codec_table_rows(entries, checks, facts)
     measured = [(r[0], r[1], r[2]) for rows in list(all_rows.values()) + [codec_rows] for r in rows]
     for t in thread_counts(entries):
-        rs = [r for (_, tt, r) in measured if tt == t and r is not None]
-        total = len([1 for (_, tt, _) in measured if tt == t])
+        label = "Single-threaded" if t == 1 else f"All {t} cores"
+        rs = sorted(r for (_, tt, r) in measured if tt == t and r is not None)
+        total = sum(1 for (_, tt, _) in measured if tt == t)
         if rs:
             met = sum(1 for r in rs if r <= 1.0)
-            summary.append(f"- {'Single-threaded' if t == 1 else f'All {t} cores'}: ratio ≤ 1.00 in {met} of "
-                           f"{total} operations (median ratio {sorted(rs)[len(rs) // 2]:.2f}).")
+            missing = f"; {total - len(rs)} not measured" if len(rs) < total else ""
+            summary.append(f"- {label}: ratio ≤ 1.00 in {met} of {len(rs)} measured operations "
+                           f"(median ratio {statistics.median(rs):.2f}, best {rs[0]:.2f}, worst {rs[-1]:.2f}{missing}).")
         else:
-            summary.append(f"- {'Single-threaded' if t == 1 else f'All {t} cores'}: no SegmentSharp measurement yet.")
+            summary.append(f"- {label}: no SegmentSharp measurement yet.")
     if e2e_results:
         for r in e2e_results["rows"]:
             if r.get("speedup"):
-                summary.append(f"- End-to-end `{r['mode']}` on 37 MP: {r['speedup']:.2f}× faster than the seed script "
-                               f"(goal ≥ 1.5×), masks {r.get('masks') or '?'}.")
+                verdict = "goal met" if r["speedup"] >= 1.5 else "goal ≥ 1.5× not met"
+                summary.append(f"- End to end, `segment threshold --method {r['mode']}` on the 37 MP scan: "
+                               f"speed-up {r['speedup']:.2f}× over the seed script (wall, seed / ours; {verdict}; "
+                               f"CPU time {r['cpu_ratio']:.2f}×), "
+                               f"masks {r.get('masks') or '?'}.")
+            else:
+                summary.append(f"- End to end, `--method {r['mode']}`: not measured (ours: {r['ours_status']}; "
+                               f"seed: {r['seed_status']}).")
     L.append("## Summary")
     L.append("")
     L += summary
