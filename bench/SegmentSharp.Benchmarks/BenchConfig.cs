@@ -17,8 +17,8 @@ internal static class BenchConfig
     {
         var config = DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddExporter(JsonExporter.Brief)
-            .WithOptions(ConfigOptions.JoinSummary);
+            // One results file per class (no joined summary), so a run cut short still leaves the finished areas.
+            .AddExporter(JsonExporter.Brief);
         if (addDefaultJob)
         {
             config = config.AddJob(Job.Default
