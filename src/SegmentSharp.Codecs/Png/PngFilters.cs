@@ -26,10 +26,12 @@ internal static class PngFilters
             case Up: UnfilterUp(cur, prev); return;
             case Average:
                 if (bpp is 3 or 4 && Vector128.IsHardwareAccelerated && cur.Length >= 2 * bpp + 4) UnfilterAveragePixels(cur, prev, bpp);
+                else if (bpp == 1 && cur.Length > 0) UnfilterAverage1(cur, prev);
                 else UnfilterAverageScalar(cur, prev, bpp);
                 return;
             case Paeth:
                 if (bpp is 3 or 4 && Vector128.IsHardwareAccelerated && cur.Length >= 2 * bpp + 4) UnfilterPaethPixels(cur, prev, bpp);
+                else if (bpp == 1 && cur.Length > 0) UnfilterPaeth1(cur, prev);
                 else UnfilterPaethScalar(cur, prev, bpp);
                 return;
             default: throw new ArgumentOutOfRangeException(nameof(type));
@@ -97,6 +99,49 @@ internal static class PngFilters
             Store(ref cr, i, a, bpp);
         }
         for (; i < n; i++) cur[i] += (byte)((cur[i - bpp] + prev[i]) >> 1);
+    }
+
+    // One-byte pixels (8-bit gray, packed sub-byte rows) are serial byte by byte; what helps is keeping the
+    // left and upper-left bytes in registers, no bounds checks, and a branch-free Paeth choice, because the
+    // predictor's pick is data-dependent and mispredicts on natural images.
+    private static void UnfilterPaeth1(Span<byte> cur, ReadOnlySpan<byte> prev)
+    {
+        ref byte cr = ref MemoryMarshal.GetReference(cur);
+        ref byte pr = ref MemoryMarshal.GetReference(prev);
+        int n = cur.Length;
+        int a = (byte)(cr + pr), c = pr;
+        cr = (byte)a;
+        for (int i = 1; i < n; i++)
+        {
+            int b = Unsafe.Add(ref pr, i);
+            int dbc = b - c, dac = a - c, dsum = dbc + dac;
+            int pa = (dbc ^ (dbc >> 31)) - (dbc >> 31);
+            int pb = (dac ^ (dac >> 31)) - (dac >> 31);
+            int pc = (dsum ^ (dsum >> 31)) - (dsum >> 31);
+            int notA = ((pb - pa) | (pc - pa)) >> 31;
+            int notB = (pc - pb) >> 31;
+            int bc = (b & ~notB) | (c & notB);
+            int p = (a & ~notA) | (bc & notA);
+            ref byte x = ref Unsafe.Add(ref cr, i);
+            a = (byte)(x + p);
+            x = (byte)a;
+            c = b;
+        }
+    }
+
+    private static void UnfilterAverage1(Span<byte> cur, ReadOnlySpan<byte> prev)
+    {
+        ref byte cr = ref MemoryMarshal.GetReference(cur);
+        ref byte pr = ref MemoryMarshal.GetReference(prev);
+        int n = cur.Length;
+        int a = (byte)(cr + (pr >> 1));
+        cr = (byte)a;
+        for (int i = 1; i < n; i++)
+        {
+            ref byte x = ref Unsafe.Add(ref cr, i);
+            a = (byte)(x + ((a + Unsafe.Add(ref pr, i)) >> 1));
+            x = (byte)a;
+        }
     }
 
     /// <summary>The reference implementation of every filter, one byte at a time.</summary>
