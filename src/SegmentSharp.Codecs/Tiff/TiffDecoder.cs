@@ -20,7 +20,8 @@ internal static class TiffDecoder
         try
         {
             using var tif = TiffLib.OpenRead(data);
-            return DecodePage(tif, data.Length, gray);
+            var img = DecodePage(tif, data.Length, gray);
+            return TiffOrientation.Apply(img, TiffLib.Int(tif, TiffTag.ORIENTATION, 1));
         }
         catch (ImageFormatException) { throw; }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -242,7 +243,10 @@ internal static class TiffDecoder
     private static Image<byte> DecodeViaRgba(Tiff tif, int w, int h, bool gray, Photometric photometric)
     {
         var raster = new int[(long)w * h];
-        if (!tif.ReadRGBAImageOriented(w, h, raster, Orientation.TOPLEFT, false))
+        // Ask for the file's own orientation so that libtiff does not reorient: TiffOrientation does that afterwards.
+        int orientation = TiffLib.Int(tif, TiffTag.ORIENTATION, 1);
+        var keep = orientation is >= 1 and <= 8 ? (Orientation)orientation : Orientation.TOPLEFT;
+        if (!tif.ReadRGBAImageOriented(w, h, raster, keep, false))
             throw TiffLib.Fail($"unsupported TIFF: photometric interpretation {photometric} with these samples cannot be read");
         var img = new Image<byte>(w, h, gray ? 1 : 3);
         for (int y = 0; y < h; y++)
