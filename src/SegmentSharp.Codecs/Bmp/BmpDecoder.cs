@@ -110,13 +110,13 @@ internal static class BmpDecoder
         int size = BinaryPrimitives.ReadInt32LittleEndian(d[14..]);
         if (size >= 36)
         {
-            if (d.Length < 14 + 36) throw new ImageFormatException("truncated BMP: the info header ends early");
+            if (14L + size > d.Length) throw new ImageFormatException($"truncated BMP: the {size}-byte info header ends early");
             int width = BinaryPrimitives.ReadInt32LittleEndian(d[18..]);
             int height = BinaryPrimitives.ReadInt32LittleEndian(d[22..]);
             int bpp = BinaryPrimitives.ReadUInt16LittleEndian(d[28..]);
             int comp = BinaryPrimitives.ReadInt32LittleEndian(d[30..]);
             int clrUsed = BinaryPrimitives.ReadInt32LittleEndian(d[46..]);
-            bool ok = width > 0 && height != 0 &&
+            bool ok = width > 0 && height != 0 && height != int.MinValue &&
                       (((bpp is 1 or 4 or 8 or 24 or 32) && comp == BiRgb) ||
                        ((bpp is 16 or 32) && comp is BiRgb or BiBitfields) ||
                        (bpp == 4 && comp == BiRle4) || (bpp == 8 && comp == BiRle8));

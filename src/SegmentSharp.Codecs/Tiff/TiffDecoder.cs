@@ -20,7 +20,8 @@ internal static class TiffDecoder
         try
         {
             using var tif = TiffLib.OpenRead(data);
-            return DecodePage(tif, gray);
+            var img = DecodePage(tif, data.Length, gray);
+            return TiffOrientation.Apply(img, TiffLib.Int(tif, TiffTag.ORIENTATION, 1));
         }
         catch (ImageFormatException) { throw; }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -30,7 +31,7 @@ internal static class TiffDecoder
         }
     }
 
-    private static Image<byte> DecodePage(Tiff tif, bool gray)
+    private static Image<byte> DecodePage(Tiff tif, long fileLength, bool gray)
     {
         int w = TiffLib.Int(tif, TiffTag.IMAGEWIDTH, 0), h = TiffLib.Int(tif, TiffTag.IMAGELENGTH, 0);
         DecodeLimits.Check("TIFF", w, h);
@@ -68,7 +69,7 @@ internal static class TiffDecoder
         if ((int)model == -1) return DecodeViaRgba(tif, w, h, gray, photometric);
 
         bool grayModel = model is Photometric.MINISBLACK or Photometric.MINISWHITE;
-        byte[][] planes = ReadPlanes(tif, w, h, bps, spp, planar == (int)PlanarConfig.SEPARATE, skew16: grayModel && bps == 16, out int[] planeRowBytes);
+        byte[][] planes = ReadPlanes(tif, fileLength, w, h, bps, spp, planar == (int)PlanarConfig.SEPARATE, skew16: grayModel && bps == 16, out int[] planeRowBytes);
 
         // Per-sample lookup of 8-bit output, as libtiff's setupMap/Bitdepth16To8 build them.
         byte[]? map = null;
@@ -165,7 +166,7 @@ internal static class TiffDecoder
     /// row size, so every row after the first is read from a shifted (possibly odd) position. OpenCV's
     /// <c>imread</c> returns those shifted pixels, and so do we.
     /// </remarks>
-    private static byte[][] ReadPlanes(Tiff tif, int w, int h, int bps, int spp, bool separate, bool skew16, out int[] rowBytes)
+    private static byte[][] ReadPlanes(Tiff tif, long fileLength, int w, int h, int bps, int spp, bool separate, bool skew16, out int[] rowBytes)
     {
         int nPlanes = separate ? spp : 1;
         int sppInPlane = separate ? 1 : spp;
@@ -173,6 +174,18 @@ internal static class TiffDecoder
         rowBytes = new int[nPlanes];
         var planes = new byte[nPlanes][];
         for (int p = 0; p < nPlanes; p++) { rowBytes[p] = rb; planes[p] = new byte[(long)rb * h]; }
+
+        // libtiff refuses chunks whose byte count is zero (missing or trimmed offsets); LibTiff.NET may hand back
+        // zero-filled rows instead, so check here to fail as OpenCV does.
+        var counts = tif.GetField(tif.IsTiled() ? TiffTag.TILEBYTECOUNTS : TiffTag.STRIPBYTECOUNTS);
+        long[]? byteCounts = counts is { Length: > 0 } ? counts[0].TolongArray() : null;
+        var offs = tif.GetField(tif.IsTiled() ? TiffTag.TILEOFFSETS : TiffTag.STRIPOFFSETS);
+        long[]? offsets = offs is { Length: > 0 } ? offs[0].TolongArray() : null;
+        if (byteCounts is null || offsets is null) throw new ImageFormatException("corrupt TIFF: the strip or tile offsets are missing");
+        for (int i = 0; i < Math.Min(byteCounts.Length, offsets.Length); i++)
+            // An offset inside the 8-byte header is how LibTiff.NET fills offsets missing from a short tag.
+            if (byteCounts[i] > 0 && (offsets[i] < 8 || offsets[i] + byteCounts[i] > fileLength))
+                throw new ImageFormatException($"truncated TIFF: {(tif.IsTiled() ? "tile" : "strip")} {i} ends past the end of the file");
 
         if (tif.IsTiled())
         {
@@ -186,8 +199,11 @@ internal static class TiffDecoder
                     for (int tx = 0; tx < w; tx += tw)
                     {
                         int idx = tif.ComputeTile(tx, ty, 0, (short)p);
-                        if (tif.ReadEncodedTile(idx, tile, 0, -1) < 0)
-                            throw TiffLib.Fail($"corrupt TIFF: tile at ({tx}, {ty}) cannot be decoded");
+                        if (idx >= byteCounts.Length || byteCounts[idx] <= 0)
+                            throw new ImageFormatException($"truncated TIFF: tile {idx} has no data");
+                        int got = tif.ReadEncodedTile(idx, tile, 0, -1);
+                        if (got < 0) throw TiffLib.Fail($"corrupt TIFF: tile at ({tx}, {ty}) cannot be decoded");
+                        if (got < tileRowBytes * th) throw new ImageFormatException($"truncated TIFF: tile at ({tx}, {ty}) holds {got} of {tileRowBytes * th} bytes");
                         int xByte = (int)((long)tx * bps * sppInPlane / 8);
                         int copy = Math.Min(tileRowBytes, rb - xByte);
                         int rows = Math.Min(th, h - ty);
@@ -208,8 +224,13 @@ internal static class TiffDecoder
                 for (int s = 0; s < stripsPerPlane; s++)
                 {
                     int rows = Math.Min(rps, h - s * rps);
+                    int si = p * stripsPerPlane + s;
+                    if (si >= byteCounts.Length || byteCounts[si] <= 0)
+                        throw new ImageFormatException($"truncated TIFF: strip {si} has no data");
                     int n = tif.ReadEncodedStrip(p * stripsPerPlane + s, planes[p], s * rps * rb, rows * rb);
                     if (n < 0) throw TiffLib.Fail($"corrupt TIFF: strip {s} cannot be decoded");
+                    // libtiff's RGBA reader (and so OpenCV) fails on short strips too; do not hand back zero rows.
+                    if (n < rows * rb) throw new ImageFormatException($"truncated TIFF: strip {s} holds {n} of {rows * rb} bytes");
                 }
         }
         return planes;
@@ -222,7 +243,10 @@ internal static class TiffDecoder
     private static Image<byte> DecodeViaRgba(Tiff tif, int w, int h, bool gray, Photometric photometric)
     {
         var raster = new int[(long)w * h];
-        if (!tif.ReadRGBAImageOriented(w, h, raster, Orientation.TOPLEFT, false))
+        // Ask for the file's own orientation so that libtiff does not reorient: TiffOrientation does that afterwards.
+        int orientation = TiffLib.Int(tif, TiffTag.ORIENTATION, 1);
+        var keep = orientation is >= 1 and <= 8 ? (Orientation)orientation : Orientation.TOPLEFT;
+        if (!tif.ReadRGBAImageOriented(w, h, raster, keep, false))
             throw TiffLib.Fail($"unsupported TIFF: photometric interpretation {photometric} with these samples cannot be read");
         var img = new Image<byte>(w, h, gray ? 1 : 3);
         for (int y = 0; y < h; y++)
