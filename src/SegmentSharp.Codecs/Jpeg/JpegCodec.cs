@@ -16,7 +16,13 @@ internal static class JpegCodec
         var d = JpegDecoder.Decode(data, grayOnly: true);
         int w = d.Width, h = d.Height;
         var img = new Image<byte>(w, h, 1);
-        if (d.ColorSpace == JpegColorSpace.Rgb)
+        if (d.ColorSpace is JpegColorSpace.Cmyk or JpegColorSpace.Ycck)
+        {
+            var p = CmykPlanes(d);
+            for (int y = 0; y < h; y++)
+                JpegColorConverter.CmykToGray(p[0].AsSpan(y * w, w), p[1].AsSpan(y * w, w), p[2].AsSpan(y * w, w), p[3].AsSpan(y * w, w), img.Row(y), w);
+        }
+        else if (d.ColorSpace == JpegColorSpace.Rgb)
         {
             var (r, rs) = Full(d, 0);
             var (g, gs) = Full(d, 1);
@@ -38,7 +44,13 @@ internal static class JpegCodec
         var d = JpegDecoder.Decode(data, grayOnly: false);
         int w = d.Width, h = d.Height;
         var img = new Image<byte>(w, h, 3);
-        if (d.ColorSpace == JpegColorSpace.Gray)
+        if (d.ColorSpace is JpegColorSpace.Cmyk or JpegColorSpace.Ycck)
+        {
+            var p = CmykPlanes(d);
+            for (int y = 0; y < h; y++)
+                JpegColorConverter.CmykToBgr(p[0].AsSpan(y * w, w), p[1].AsSpan(y * w, w), p[2].AsSpan(y * w, w), p[3].AsSpan(y * w, w), img.Row(y), w);
+        }
+        else if (d.ColorSpace == JpegColorSpace.Gray)
         {
             var (p, ps) = Full(d, 0);
             for (int y = 0; y < h; y++)
@@ -69,6 +81,24 @@ internal static class JpegCodec
             });
         }
         return JpegOrientation.Apply(img, d.Orientation);
+    }
+
+    /// <summary>The four components at full size as tight W×H planes of CMYK (YCCK converted the way libjpeg does).</summary>
+    private static byte[][] CmykPlanes(JpegDecoder d)
+    {
+        int w = d.Width, h = d.Height;
+        var planes = new byte[4][];
+        for (int i = 0; i < 4; i++)
+        {
+            var (src, stride) = Full(d, i);
+            var p = GC.AllocateUninitializedArray<byte>(w * h);
+            for (int y = 0; y < h; y++) src.AsSpan(y * stride, w).CopyTo(p.AsSpan(y * w, w));
+            planes[i] = p;
+        }
+        if (d.ColorSpace == JpegColorSpace.Ycck)
+            for (int y = 0; y < h; y++)
+                JpegColorConverter.YcckToCmyk(planes[0].AsSpan(y * w, w), planes[1].AsSpan(y * w, w), planes[2].AsSpan(y * w, w), w);
+        return planes;
     }
 
     private static (byte[] Data, int Stride) Full(JpegDecoder d, int i)

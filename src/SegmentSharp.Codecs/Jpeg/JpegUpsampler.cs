@@ -19,13 +19,20 @@ internal static class JpegUpsampler
         int dw = c.DownW, dh = c.DownH;
         int stride = dw * hf;
         var dst = GC.AllocateUninitializedArray<byte>(checked(stride * height));
+        // Output rows are independent (each reads at most three input rows), so bands run in parallel.
+        JpegParallel.ForBands(height, stride * 2L, (y0, y1) => UpsampleRows(src, ss, dst, stride, dw, dh, hf, vf, y0, y1));
+        return (dst, stride);
+    }
+
+    private static void UpsampleRows(byte[] src, int ss, byte[] dst, int stride, int dw, int dh, int hf, int vf, int y0, int y1)
+    {
         if (hf == 2 && vf == 1 && dw > 2)
         {
-            for (int y = 0; y < height; y++) H2V1Row(src.AsSpan(y * ss, dw), dst.AsSpan(y * stride, 2 * dw));
+            for (int y = y0; y < y1; y++) H2V1Row(src.AsSpan(y * ss, dw), dst.AsSpan(y * stride, 2 * dw));
         }
         else if (hf == 1 && vf == 2)
         {
-            for (int y = 0; y < height; y++)
+            for (int y = y0; y < y1; y++)
             {
                 int i = y >> 1;
                 bool upper = (y & 1) == 0;
@@ -40,7 +47,7 @@ internal static class JpegUpsampler
         else if (hf == 2 && vf == 2 && dw > 2)
         {
             var sums = new int[dw];
-            for (int y = 0; y < height; y++)
+            for (int y = y0; y < y1; y++)
             {
                 int i = y >> 1;
                 int nb = (y & 1) == 0 ? Math.Max(i - 1, 0) : Math.Min(i + 1, dh - 1);
@@ -52,14 +59,13 @@ internal static class JpegUpsampler
         }
         else
         {
-            for (int y = 0; y < height; y++)
+            for (int y = y0; y < y1; y++)
             {
                 var s = src.AsSpan((y / vf) * ss, dw);
                 var o = dst.AsSpan(y * stride, stride);
                 for (int x = 0; x < dw; x++) o.Slice(x * hf, hf).Fill(s[x]);
             }
         }
-        return (dst, stride);
     }
 
     private static void H2V1Row(ReadOnlySpan<byte> s, Span<byte> o)
