@@ -13,6 +13,23 @@ internal static class JpegCodec
     /// <summary>Decodes to 8-bit gray, equal to <c>cv2.imread(path, cv2.IMREAD_GRAYSCALE)</c>.</summary>
     internal static Image<byte> DecodeGray(ReadOnlySpan<byte> data)
     {
+        try { return Gray(data); }
+        catch (OutOfMemoryException e) { throw TooLarge(e); }
+    }
+
+    /// <summary>Decodes to 8-bit BGR, equal to <c>cv2.imread(path, cv2.IMREAD_COLOR)</c>.</summary>
+    internal static Image<byte> DecodeColor(ReadOnlySpan<byte> data)
+    {
+        try { return Color(data); }
+        catch (OutOfMemoryException e) { throw TooLarge(e); }
+    }
+
+    // A few corrupt header bytes can claim up to 2^30 pixels; running out of memory then is a property of the file.
+    private static ImageFormatException TooLarge(OutOfMemoryException e)
+        => new("JPEG image is too large to decode in the available memory", e);
+
+    private static Image<byte> Gray(ReadOnlySpan<byte> data)
+    {
         var d = JpegDecoder.Decode(data, grayOnly: true);
         int w = d.Width, h = d.Height;
         var img = new Image<byte>(w, h, 1);
@@ -38,8 +55,7 @@ internal static class JpegCodec
         return JpegOrientation.Apply(img, d.Orientation);
     }
 
-    /// <summary>Decodes to 8-bit BGR, equal to <c>cv2.imread(path, cv2.IMREAD_COLOR)</c>.</summary>
-    internal static Image<byte> DecodeColor(ReadOnlySpan<byte> data)
+    private static Image<byte> Color(ReadOnlySpan<byte> data)
     {
         var d = JpegDecoder.Decode(data, grayOnly: false);
         int w = d.Width, h = d.Height;
