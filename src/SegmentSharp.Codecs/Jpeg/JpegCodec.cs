@@ -78,21 +78,25 @@ internal static class JpegCodec
         }
         else
         {
-            var (c0, s0) = Full(d, 0);
-            var (c1, s1) = Full(d, 1);
-            var (c2, s2) = Full(d, 2);
+            // Upsample and convert row by row so the chroma never exists at full size in memory.
+            var comps = d.Components;
             bool ycc = d.ColorSpace == JpegColorSpace.YCbCr;
             JpegParallel.ForBands(h, w * 8L, (start, end) =>
             {
+                var rows = new byte[3][];
+                var sums = new int[Math.Max(Math.Max(comps[0].DownW, comps[1].DownW), comps[2].DownW)];
+                for (int i = 0; i < 3; i++)
+                    rows[i] = JpegUpsampler.IsFullSize(comps[i], d.MaxH, d.MaxV) ? [] : new byte[JpegUpsampler.RowLength(comps[i], d.MaxH)];
+                Span<int> scratch = sums;
                 for (int y = start; y < end; y++)
                 {
+                    var r0 = RowOf(d, 0, y, rows[0], scratch);
+                    var r1 = RowOf(d, 1, y, rows[1], scratch);
+                    var r2 = RowOf(d, 2, y, rows[2], scratch);
                     var o = img.Row(y);
-                    if (ycc) JpegColorConverter.YccToBgr(c0.AsSpan(y * s0, w), c1.AsSpan(y * s1, w), c2.AsSpan(y * s2, w), o, w);
+                    if (ycc) JpegColorConverter.YccToBgr(r0, r1, r2, o, w);
                     else
-                    {
-                        var r = c0.AsSpan(y * s0, w); var g = c1.AsSpan(y * s1, w); var b = c2.AsSpan(y * s2, w);
-                        for (int x = 0; x < w; x++) { o[3 * x] = b[x]; o[3 * x + 1] = g[x]; o[3 * x + 2] = r[x]; }
-                    }
+                        for (int x = 0; x < w; x++) { o[3 * x] = r2[x]; o[3 * x + 1] = r1[x]; o[3 * x + 2] = r0[x]; }
                 }
             });
         }
@@ -115,6 +119,16 @@ internal static class JpegCodec
             for (int y = 0; y < h; y++)
                 JpegColorConverter.YcckToCmyk(planes[0].AsSpan(y * w, w), planes[1].AsSpan(y * w, w), planes[2].AsSpan(y * w, w), w);
         return planes;
+    }
+
+    /// <summary>Full-resolution row <paramref name="y"/> of component <paramref name="i"/>: a slice of its plane when
+    /// it is not subsampled, else upsampled into <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<byte> RowOf(JpegDecoder d, int i, int y, byte[] buffer, Span<int> scratch)
+    {
+        var c = d.Components[i];
+        if (JpegUpsampler.IsFullSize(c, d.MaxH, d.MaxV)) return c.Plane.AsSpan(y * c.PlaneStride, d.Width);
+        JpegUpsampler.Row(c, d.MaxH, d.MaxV, y, buffer, scratch);
+        return buffer.AsSpan(0, d.Width);
     }
 
     private static (byte[] Data, int Stride) Full(JpegDecoder d, int i)
