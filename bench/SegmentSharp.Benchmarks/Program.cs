@@ -1,2 +1,17 @@
 using BenchmarkDotNet.Running;
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using SegmentSharp.Benchmarks;
+
+// Modes besides the BenchmarkDotNet switcher:
+//   --generate-data   create/refresh bench/data (12 MP PNG + JPEG, 37 MP PNG) and bench/data/codec-sizes.json
+if (args.Length > 0 && args[0] == "--generate-data")
+{
+    BenchData.Ensure(Console.Out);
+    BenchData.WriteCodecFacts(Console.Out);
+    return 0;
+}
+
+// A job given on the command line (e.g. --job Dry) replaces the default short job instead of adding to it.
+bool jobOnCommandLine = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+BenchData.Ensure(Console.Out);
+BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args, BenchConfig.Create(addDefaultJob: !jobOnCommandLine));
+return 0;

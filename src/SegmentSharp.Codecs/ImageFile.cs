@@ -8,10 +8,13 @@ namespace SegmentSharp.Codecs;
 /// </summary>
 public static class ImageFile
 {
+    // Written as bytes: a "\x89" in a u8 string literal would be encoded as the two bytes C2 89.
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>Recognises a format from the first bytes of a file.</summary>
     public static ImageFormat DetectFormat(ReadOnlySpan<byte> header)
     {
-        if (header.Length >= 8 && header[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8)) return ImageFormat.Png;
+        if (header.Length >= 8 && header[..8].SequenceEqual(PngSignature)) return ImageFormat.Png;
         if (header.Length >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF) return ImageFormat.Jpeg;
         if (header.Length >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M') return ImageFormat.Bmp;
         if (header.Length >= 4 && ((header[0] == 'I' && header[1] == 'I' && header[2] == 42 && header[3] == 0) ||

@@ -13,8 +13,10 @@ internal ref struct JpegBitReader
 {
     private readonly ReadOnlySpan<byte> _data;
     private int _pos;
-    private ulong _buf;
-    private int _count;
+    /// <summary>Buffered bits, MSB first; hot loops copy this and <see cref="Count"/> into locals.</summary>
+    internal ulong Buf;
+    /// <summary>Number of valid bits in <see cref="Buf"/> (including zero padding).</summary>
+    internal int Count;
     private int _pad;
     private bool _ended;
 
@@ -29,7 +31,7 @@ internal ref struct JpegBitReader
     }
 
     /// <summary>True once more bits were consumed than the segment held (the rest were zero padding).</summary>
-    internal readonly bool Exhausted => _count < _pad;
+    internal readonly bool Exhausted => Count < _pad;
 
     /// <summary>Byte position just past the bytes loaded so far (where a marker search resumes).</summary>
     internal readonly int Position => _pos;
@@ -37,8 +39,8 @@ internal ref struct JpegBitReader
     /// <summary>Drops the buffered bits (at a restart marker or the end of a scan), keeping the marker state.</summary>
     internal void DiscardBits()
     {
-        _buf = 0;
-        _count = 0;
+        Buf = 0;
+        Count = 0;
         _pad = 0;
     }
 
@@ -64,10 +66,10 @@ internal ref struct JpegBitReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void EnsureBits()
     {
-        if (_count < 32) Refill();
+        if (Count < 32) Refill();
     }
 
-    private void Refill()
+    internal void Refill()
     {
         if (!_ended && _pos + 8 <= _data.Length)
         {
@@ -76,15 +78,15 @@ internal ref struct JpegBitReader
             // No FF byte among the next eight: take whole bytes at once, no stuffing to undo.
             if (((y - 0x0101010101010101UL) & ~y & 0x8080808080808080UL) == 0)
             {
-                int k = (64 - _count) >> 3;
+                int k = (64 - Count) >> 3;
                 if (k < 8) x &= ~(ulong.MaxValue >> (8 * k));
-                _buf |= x >> _count;
-                _count += 8 * k;
+                Buf |= x >> Count;
+                Count += 8 * k;
                 _pos += k;
                 return;
             }
         }
-        while (_count <= 56)
+        while (Count <= 56)
         {
             ulong b = 0;
             if (!_ended && _pos < _data.Length)
@@ -111,8 +113,8 @@ internal ref struct JpegBitReader
                 _ended = true;
                 _pad += 8;
             }
-            _buf |= b << (56 - _count);
-            _count += 8;
+            Buf |= b << (56 - Count);
+            Count += 8;
         }
     }
 
@@ -121,18 +123,18 @@ internal ref struct JpegBitReader
     internal int GetBits(int n)
     {
         if (n == 0) return 0;
-        int v = (int)(_buf >> (64 - n));
-        _buf <<= n;
-        _count -= n;
+        int v = (int)(Buf >> (64 - n));
+        Buf <<= n;
+        Count -= n;
         return v;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int GetBit()
     {
-        int v = (int)(_buf >> 63);
-        _buf <<= 1;
-        _count--;
+        int v = (int)(Buf >> 63);
+        Buf <<= 1;
+        Count--;
         return v;
     }
 
@@ -140,12 +142,12 @@ internal ref struct JpegBitReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Decode(JpegHuffmanTable t)
     {
-        int e = t.Lookup[(int)(_buf >> (64 - JpegHuffmanTable.LookaheadBits))];
+        int e = t.Lookup[(int)(Buf >> (64 - JpegHuffmanTable.LookaheadBits))];
         if (e != 0)
         {
             int len = e >> 8;
-            _buf <<= len;
-            _count -= len;
+            Buf <<= len;
+            Count -= len;
             return e & 0xFF;
         }
         return DecodeSlow(t);
@@ -154,15 +156,15 @@ internal ref struct JpegBitReader
     private int DecodeSlow(JpegHuffmanTable t)
     {
         int l = JpegHuffmanTable.LookaheadBits + 1;
-        int code = (int)(_buf >> (64 - l));
+        int code = (int)(Buf >> (64 - l));
         int[] max = t.MaxCode;
         while (code > max[l])
         {
             l++;
-            code = (int)(_buf >> (64 - l));
+            code = (int)(Buf >> (64 - l));
         }
-        _buf <<= l;
-        _count -= l;
+        Buf <<= l;
+        Count -= l;
         if (l > 16) return 0;
         return t.Values[(code + t.ValOffset[l]) & 0xFF];
     }

@@ -4,8 +4,10 @@ namespace SegmentSharp.Codecs;
 
 internal sealed partial class JpegDecoder
 {
-    private void DecodeScan(ReadOnlySpan<byte> data, ReadOnlySpan<byte> seg, ref int pos)
+    /// <summary>Decodes one scan; returns true when it is the first scan and carries every component.</summary>
+    private bool DecodeScan(ReadOnlySpan<byte> data, ReadOnlySpan<byte> seg, ref int pos)
     {
+        bool first = !_planesReady;
         if (!_planesReady) PrepareOutput();
         int ns = seg.Length > 0 ? seg[0] : 0;
         if (ns is < 1 or > 4 || seg.Length != 4 + 2 * ns)
@@ -48,13 +50,14 @@ internal sealed partial class JpegDecoder
         if (!any)
         {
             pos = SkipEntropyData(data, pos);
-            return;
+            return false;
         }
 
         var br = new JpegBitReader(data, pos);
         if (!Progressive) DecodeSequential(data, ref br, comps);
         else DecodeProgressive(data, ref br, comps, ss, se, ah, al);
         pos = br.MarkerPos >= 0 ? br.MarkerPos - 1 : br.Position;
+        return first && ns == Components.Length;
     }
 
     private static JpegHuffmanTable StandardTable(bool dc, int id)
@@ -153,24 +156,56 @@ internal sealed partial class JpegDecoder
         }
     }
 
+    /// <summary>Decodes one sequential block. The bit buffer lives in locals for the whole block (the JIT keeps them
+    /// in registers) and is written back only around refills.</summary>
     private static void DecodeBlock(ref JpegBitReader br, scoped Span<short> blk, JpegComponent c)
     {
         var ac = c.Ac!;
-        br.EnsureBits();
-        int s = br.Decode(c.Dc!);
-        if (s != 0) c.DcPred += JpegBitReader.Extend(br.GetBits(s), s);
+        var dc = c.Dc!;
+        if (br.Count < 32) br.Refill();
+        ulong buf = br.Buf;
+        int cnt = br.Count;
+
+        int s = DecodeSymbol(dc, ref buf, ref cnt);
+        if (s != 0)
+        {
+            int v = (int)(buf >> (64 - s));
+            buf <<= s;
+            cnt -= s;
+            c.DcPred += JpegBitReader.Extend(v, s);
+        }
         blk[0] = unchecked((short)c.DcPred);
+
         ReadOnlySpan<byte> natural = NaturalOrder;
+        int[] fast = ac.FastAc;
         for (int k = 1; k < 64; k++)
         {
-            br.EnsureBits();
-            int rs = br.Decode(ac);
+            if (cnt < 32)
+            {
+                br.Buf = buf; br.Count = cnt;
+                br.Refill();
+                buf = br.Buf; cnt = br.Count;
+            }
+            int f = fast[(int)(buf >> (64 - JpegHuffmanTable.LookaheadBits))];
+            if (f != 0)
+            {
+                k += (f >> 4) & 15;
+                int l = f & 15;
+                buf <<= l;
+                cnt -= l;
+                blk[natural[k]] = (short)(f >> 8);
+                continue;
+            }
+            int rs = DecodeSymbol(ac, ref buf, ref cnt);
             int r = rs >> 4;
             s = rs & 15;
             if (s != 0)
             {
                 k += r;
-                blk[natural[k]] = (short)JpegBitReader.Extend(br.GetBits(s), s);
+                int v = (int)(buf >> (64 - s));
+                buf <<= s;
+                cnt -= s;
+                blk[natural[k]] = (short)JpegBitReader.Extend(v, s);
             }
             else
             {
@@ -178,6 +213,33 @@ internal sealed partial class JpegDecoder
                 k += 15;
             }
         }
+        br.Buf = buf;
+        br.Count = cnt;
+    }
+
+    /// <summary>Huffman symbol from local bit state; an invalid code yields 0 after 17 bits, as in libjpeg.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int DecodeSymbol(JpegHuffmanTable t, ref ulong buf, ref int cnt)
+    {
+        int e = t.Lookup[(int)(buf >> (64 - JpegHuffmanTable.LookaheadBits))];
+        if (e != 0)
+        {
+            int len = e >> 8;
+            buf <<= len;
+            cnt -= len;
+            return e & 0xFF;
+        }
+        int l = JpegHuffmanTable.LookaheadBits + 1;
+        int code = (int)(buf >> (64 - l));
+        int[] max = t.MaxCode;
+        while (code > max[l])
+        {
+            l++;
+            code = (int)(buf >> (64 - l));
+        }
+        buf <<= l;
+        cnt -= l;
+        return l > 16 ? 0 : t.Values[(code + t.ValOffset[l]) & 0xFF];
     }
 
     private void DecodeProgressive(ReadOnlySpan<byte> data, ref JpegBitReader br, JpegComponent[] comps, int ss, int se, int ah, int al)

@@ -113,8 +113,11 @@ internal sealed partial class JpegDecoder
                 {
                     if (!_frameSeen) throw new ImageFormatException("corrupt JPEG: scan (SOS) before the frame header (SOF)");
                     var seg = Segment(data, ref pos, "SOS");
-                    DecodeScan(data, seg, ref pos);
+                    bool complete = DecodeScan(data, seg, ref pos);
                     _scanSeen = true;
+                    // libjpeg emits a single-scan sequential image while decoding that scan; OpenCV keeps those rows
+                    // even if the markers after it are broken, so nothing after the scan may fail the decode.
+                    if (complete && !Progressive) goto done;
                     break;
                 }
                 case 0xE0: ReadJfif(Segment(data, ref pos, "APP0")); break;
@@ -127,6 +130,7 @@ internal sealed partial class JpegDecoder
                     throw new ImageFormatException($"corrupt JPEG: unknown marker 0x{marker:X2}");
             }
         }
+    done:
         if (!_planesReady) throw new ImageFormatException("JPEG has no image data");
         if (Progressive) TransformCoefficients();
     }

@@ -167,7 +167,6 @@ internal static class PngFilters
     public static long Filter(int type, ReadOnlySpan<byte> cur, ReadOnlySpan<byte> prev, int bpp, Span<byte> dst)
     {
         int n = cur.Length;
-        long cost = 0;
         switch (type)
         {
             case None:

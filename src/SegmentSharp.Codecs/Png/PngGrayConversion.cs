@@ -15,7 +15,7 @@ internal sealed class PngGrayConversion
 
     private readonly byte[]? _to1, _from1;          // 8-bit gamma tables, null when no gamma correction applies
     private readonly ushort[]? _to1_16, _from1_16;  // 16-bit tables indexed by value >> 5
-    private readonly byte[]? _equal16;              // 16-bit gray (r = g = b) pixels under gamma: 11-bit index → 8-bit
+    private readonly byte[]? _equal16;              // r = g = b 16-bit pixels under gamma: (value >> 5) → 8-bit
 
     /// <param name="gamma">File gamma ×100000 (from gAMA, or 45455 for sRGB); 0 when absent.</param>
     public PngGrayConversion(int gamma)
@@ -54,6 +54,8 @@ internal sealed class PngGrayConversion
         return t;
     }
 
+    // libpng's 16-to-8 gamma table for pixels it does not convert (r = g = b): 8-bit value i covers the
+    // 11-bit inputs below the rounded image of i·257 + 128, so this rounds (≈ v / 257) where the plain path truncates.
     private static byte[] Table16To8(long g)
     {
         var t = new byte[2048];
@@ -61,8 +63,8 @@ internal sealed class PngGrayConversion
         for (int i = 0; i < 255; i++)
         {
             int v = i * 257 + 128;
-            long corrected = v is > 0 and < 65535 ? (long)Math.Floor(65535.0 * Math.Pow(v / 65535.0, g * 1e-5) + .5) : v;
-            long bound = (corrected * 2048 + 32768) / 65535 + 1;
+            long corrected = Significant(g) ? (long)Math.Floor(65535.0 * Math.Pow(v / 65535.0, g * 1e-5) + .5) : v;
+            long bound = (corrected * 2047 + 32768) / 65535 + 1;
             while (last < bound && last < 2048) t[last++] = (byte)i;
         }
         while (last < 2048) t[last++] = 255;

@@ -42,11 +42,14 @@ internal sealed class PngHeader
                 throw new ImageFormatException($"truncated PNG: chunk '{type}' at byte {pos} runs past the end of the file");
             var body = data.Slice(pos + 8, (int)len);
             bool critical = (typeBytes[0] & 0x20) == 0;
-            if (critical)
+            // Like libpng: a bad CRC is fatal in a critical chunk; an ancillary chunk with one is skipped.
+            bool crcOk = true;
+            if (critical || type is "gAMA" or "sRGB")
             {
                 uint stored = BinaryPrimitives.ReadUInt32BigEndian(data[(pos + 8 + (int)len)..]);
                 uint actual = PngCrc.Update(PngCrc.Update(0xFFFFFFFFu, typeBytes), body) ^ 0xFFFFFFFFu;
-                if (stored != actual) throw new ImageFormatException($"corrupt PNG: CRC mismatch in '{type}' chunk at byte {pos}");
+                crcOk = stored == actual;
+                if (critical && !crcOk) throw new ImageFormatException($"corrupt PNG: CRC mismatch in '{type}' chunk at byte {pos}");
             }
             if (!seenIhdr && type != "IHDR") throw new ImageFormatException("corrupt PNG: missing IHDR chunk (it must come first)");
             switch (type)
@@ -65,11 +68,11 @@ internal sealed class PngHeader
                     body.CopyTo(h.Palette);
                     break;
                 case "gAMA":
-                    if (len == 4 && !seenSrgb && h.Idat.Count == 0) h.Gamma = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(body), int.MaxValue);
+                    if (crcOk && len == 4 && !seenSrgb && h.Idat.Count == 0) h.Gamma = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(body), int.MaxValue);
                     break;
                 case "sRGB":
                     // libpng treats an sRGB chunk as gamma 1/2.2 (45455) whatever gAMA says.
-                    if (h.Idat.Count == 0) { h.Gamma = 45455; seenSrgb = true; }
+                    if (crcOk && h.Idat.Count == 0) { h.Gamma = 45455; seenSrgb = true; }
                     break;
                 case "IDAT":
                     if (idatEnded) throw new ImageFormatException("corrupt PNG: IDAT chunks are not consecutive");
@@ -90,6 +93,7 @@ internal sealed class PngHeader
         }
         if (!seenIhdr) throw new ImageFormatException("corrupt PNG: missing IHDR chunk");
         if (h.IdatLength == 0) throw new ImageFormatException("corrupt PNG: no image data (IDAT chunk missing)");
+        if (!seenIend) throw new ImageFormatException("truncated PNG: the file ends before the IEND chunk");
         if (h.ColorType == 3 && h.Palette is null) throw new ImageFormatException("corrupt PNG: palette image without a PLTE chunk");
         return h;
     }

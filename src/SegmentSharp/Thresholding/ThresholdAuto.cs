@@ -35,6 +35,7 @@ public static partial class Threshold
     /// and the first level with the strictly largest between-class variance q1·q2·(mu1−mu2)² wins.
     /// Foreground is <c>level &gt; threshold</c>. Returns 0 when no level separates two non-empty classes.
     /// </remarks>
+    /// <exception cref="ArgumentException">A bin of <paramref name="hist"/> is negative.</exception>
     public static int Otsu(ReadOnlySpan<long> hist)
     {
         int n = hist.Length;
@@ -42,6 +43,7 @@ public static partial class Threshold
         double mu = 0;
         for (int i = 0; i < n; i++)
         {
+            if (hist[i] < 0) throw new ArgumentException($"Histogram bin {i} is negative ({hist[i]}).", nameof(hist));
             count += hist[i];
             mu += i * (double)hist[i];
         }
@@ -94,11 +96,14 @@ public static partial class Threshold
     /// leftwards. The level with the largest distance from that line (first one on ties) minus one is the
     /// threshold, mirrored back if needed — so the result can be −1 or <c>hist.Length</c>, as in OpenCV.
     /// </remarks>
-    /// <exception cref="ArgumentException"><paramref name="hist"/> has fewer than 2 bins.</exception>
+    /// <exception cref="ArgumentException"><paramref name="hist"/> has fewer than 2 bins or a negative count.</exception>
     public static int Triangle(ReadOnlySpan<long> hist)
     {
         int n = hist.Length;
         if (n < 2) throw new ArgumentException("A triangle threshold needs at least 2 bins.", nameof(hist));
+
+        for (int i = 0; i < n; i++)
+            if (hist[i] < 0) throw new ArgumentException($"Histogram bin {i} is negative ({hist[i]}).", nameof(hist));
 
         int left = 0, right = 0, peak = 0;
         long peakCount = 0;

@@ -4,6 +4,11 @@ namespace SegmentSharp.Thresholding;
 /// How a global or adaptive threshold maps a pixel to its output. Values equal OpenCV's
 /// <c>THRESH_BINARY</c> … <c>THRESH_TOZERO_INV</c>. Foreground is always <c>src &gt; thresh</c>.
 /// </summary>
+/// <remarks>
+/// For 8-bit (16-bit) data OpenCV floors the threshold to an integer t and, when t &lt; 0 or t ≥ 255 (65535),
+/// skips the comparison: Binary/BinaryInv fill with maxValue or 0, Trunc and ToZeroInv give 0 for t &lt; 0,
+/// ToZero gives 0 for t ≥ 255, and every other case copies the source — the same results the formulas give.
+/// </remarks>
 public enum ThresholdType
 {
     /// <summary><c>src &gt; t ? maxValue : 0</c> (OpenCV <c>THRESH_BINARY</c>).</summary>
@@ -23,9 +28,9 @@ public enum AutoThreshold
 {
     /// <summary>Use the given threshold.</summary>
     None = 0,
-    /// <summary>Otsu's method (OpenCV <c>THRESH_OTSU</c>).</summary>
+    /// <summary>Otsu's method (OpenCV <c>THRESH_OTSU</c>); single-channel 8-bit or 16-bit images.</summary>
     Otsu = 8,
-    /// <summary>Zack's triangle method (OpenCV <c>THRESH_TRIANGLE</c>).</summary>
+    /// <summary>Zack's triangle method (OpenCV <c>THRESH_TRIANGLE</c>); single-channel 8-bit images only, as in OpenCV.</summary>
     Triangle = 16,
 }
 

@@ -1,0 +1,478 @@
+#!/usr/bin/env python3
+"""Turns benchmark output into docs/benchmarks.md (standard library only).
+
+    make_report.py e2e bench/out/e2e            summarise bench/e2e.sh's runs: results.json + markdown table on stdout
+    make_report.py report [options]             write docs/benchmarks.md from BenchmarkDotNet's brief JSON,
+                                                bench/data/codec-sizes.json, bench/data/checks/ and the e2e results
+
+The document is regenerated, never edited by hand: change this script instead.
+"""
+import argparse
+import datetime
+import glob
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Area tables: BenchmarkDotNet type -> (section title, check prefix, [(operation, description)]).
+AREAS = [
+    ("ThresholdBenchmarks", "Global thresholds", "Threshold", [
+        ("Binary127", "`threshold` 127, binary"),
+        ("Otsu", "`threshold` Otsu"),
+        ("Triangle", "`threshold` Triangle"),
+    ]),
+    ("AdaptiveBenchmarks", "Adaptive thresholds", "Adaptive", [
+        ("Mean31", "`adaptiveThreshold` mean, block 31, C 5"),
+        ("Gaussian31", "`adaptiveThreshold` Gaussian, block 31, C 5"),
+    ]),
+    ("BlurBenchmarks", "Smoothing filters", "Blur", [
+        ("Gaussian7", "`GaussianBlur` 7×7, σ 0"),
+        ("Box31", "`boxFilter` 31×31, normalized"),
+    ]),
+]
+CODEC_OPS = [
+    ("PngDecodeGray", "PNG decode → gray", "`imdecode(IMREAD_GRAYSCALE)` vs `ImageFile.DecodeGray`"),
+    ("JpegDecodeGray", "JPEG decode → gray", "`imdecode(IMREAD_GRAYSCALE)` vs `ImageFile.DecodeGray`"),
+    ("PngEncode", "PNG encode (defaults)", "`imencode(\".png\")` vs `ImageFile.Encode(Png)`"),
+]
+OURS, THEIRS = "SegmentSharp", "OpenCv"
+
+
+# ---------------------------------------------------------------- formatting
+
+def fmt_ms(ns):
+    if ns is None:
+        return "—"
+    ms = ns / 1e6
+    if ms >= 100:
+        return f"{ms:.0f} ms"
+    if ms >= 10:
+        return f"{ms:.1f} ms"
+    if ms >= 1:
+        return f"{ms:.2f} ms"
+    return f"{ms:.3f} ms"
+
+
+def fmt_seconds(s):
+    return "—" if s is None else f"{s:.3f} s"
+
+
+def fmt_bytes(n):
+    if n is None:
+        return "—"
+    n = float(n)
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{int(n)} B"
+
+
+def fmt_ratio(r):
+    return "—" if r is None else f"{r:.2f}"
+
+
+def run(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+# ---------------------------------------------------------------- e2e
+
+def read_status(path):
+    values = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if "=" in line:
+                    k, v = line.rstrip("\n").split("=", 1)
+                    values[k] = v
+    return values
+
+
+def e2e(out_dir):
+    env = read_status(os.path.join(out_dir, "env.status"))
+    rows = []
+    for mode in ("global", "adaptive"):
+        status = read_status(os.path.join(out_dir, f"{mode}.status"))
+        timings = {}
+        jpath = os.path.join(out_dir, f"{mode}.json")
+        if os.path.exists(jpath):
+            with open(jpath, encoding="utf-8") as f:
+                for r in json.load(f)["results"]:
+                    timings[r["command"]] = {k: r.get(k) for k in ("mean", "median", "stddev", "min", "max",
+                                                                    "cpu", "peak_rss_bytes")}
+        seed, ours = timings.get("seed"), timings.get("segment")
+        rows.append({
+            "mode": mode,
+            "seed": seed,
+            "ours": ours,
+            "speedup": seed["median"] / ours["median"] if seed and ours else None,
+            "cpu_ratio": seed["cpu"]["median"] / ours["cpu"]["median"] if seed and ours else None,
+            "ours_status": status.get("ours", "not run"),
+            "seed_status": status.get("seed", "not run"),
+            "masks": status.get("masks"),
+            "stdout": status.get("stdout"),
+        })
+    results = {"env": env, "rows": rows}
+    with open(os.path.join(out_dir, "results.json"), "w", encoding="utf-8") as f:
+        json.dump(results, f, indent=2)
+        f.write("\n")
+    print("\n".join(e2e_table(results)))
+
+
+def e2e_table(results):
+    env = results["env"]
+    lines = [
+        f"| mode | seed script (Python + OpenCV {env.get('python_opencv', '?')}) | `segment` (SegmentSharp) "
+        "| speed-up, wall (seed / ours) | CPU time seed / ours | peak memory seed / ours | masks | stdout |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in results["rows"]:
+        def cell(t, status):
+            if t:
+                return f"{fmt_seconds(t['median'])} ({t['min']:.3f}–{t['max']:.3f})"
+            return status.replace("|", "/")
+
+        def pair(key):
+            s, o = r["seed"], r["ours"]
+            if key == "cpu":
+                return " / ".join(fmt_seconds(t["cpu"]["median"]) if t else "—" for t in (s, o))
+            return " / ".join(fmt_bytes(t["peak_rss_bytes"]) if t else "—" for t in (s, o))
+
+        speed = "—" if not r["speedup"] else (f"**{r['speedup']:.2f}×**" if r["speedup"] >= 1.5 else f"{r['speedup']:.2f}×")
+        mode = {"global": "global (threshold 127)", "adaptive": "adaptive (Gaussian, block 31, C 5)"}[r["mode"]]
+        lines.append(f"| {mode} | {cell(r['seed'], r['seed_status'])} | {cell(r['ours'], r['ours_status'])} | "
+                     f"{speed} | {pair('cpu')} | {pair('rss')} | {r['masks'] or '—'} | {r['stdout'] or '—'} |")
+    if env.get("seed_note"):
+        lines.append("")
+        lines.append(f"Note: {env['seed_note']}.")
+    return lines
+
+
+# ---------------------------------------------------------------- BenchmarkDotNet
+
+def load_bdn(results_dir):
+    """(type, method, threads) -> benchmark entry, plus the job description."""
+    entries, job = {}, None
+    for path in sorted(glob.glob(os.path.join(results_dir, "*-brief.json"))):
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        for b in data.get("Benchmarks", []):
+            m = re.search(r"Threads=(\d+)", b.get("Parameters") or "")
+            threads = int(m.group(1)) if m else 0
+            entries[(b["Type"], b["Method"], threads)] = b
+            jm = re.search(r": (.*?) \[", b.get("DisplayInfo", ""))
+            if jm and job is None:
+                job = jm.group(1)
+    return entries, job
+
+
+def mean_ns(entry):
+    """The median iteration: on a shared machine it resists the slow outliers other processes cause."""
+    stats = entry and entry.get("Statistics")
+    return stats["Median"] if stats else None
+
+
+def sd_ns(entry):
+    stats = entry and entry.get("Statistics")
+    return stats["StandardDeviation"] if stats else None
+
+
+def allocated(entry):
+    if not entry or not entry.get("Statistics"):
+        return None
+    return (entry.get("Memory") or {}).get("BytesAllocatedPerOperation")
+
+
+def read_checks(data_dir):
+    checks = {}
+    for path in glob.glob(os.path.join(data_dir, "checks", "*.txt")):
+        with open(path, encoding="utf-8") as f:
+            checks[os.path.basename(path)[:-4]] = f.read().strip()
+    return checks
+
+
+def thread_counts(entries):
+    return sorted({t for (_, _, t) in entries}) or [1]
+
+
+def time_cell(entry):
+    m = mean_ns(entry)
+    if m is None:
+        return "not measured" if entry is None else "failed"
+    return f"{fmt_ms(m)} ± {sd_ns(entry) / 1e6:.2f}"
+
+
+def area_rows(entries, bdn_type, ops, checks, check_prefix, extra=None):
+    rows = []
+    for op, desc in ops:
+        for t in thread_counts(entries):
+            ours = entries.get((bdn_type, op + OURS, t))
+            theirs = entries.get((bdn_type, op + THEIRS, t))
+            mo, mt = mean_ns(ours), mean_ns(theirs)
+            ratio = mo / mt if mo and mt else None
+            row = [desc, "1" if t == 1 else f"{t} (all)", time_cell(ours), time_cell(theirs),
+                   f"**{fmt_ratio(ratio)}**" if ratio is not None and ratio <= 1.0 else fmt_ratio(ratio)]
+            if extra:
+                row += extra(mo, mt)
+            row += [fmt_bytes(allocated(ours)), fmt_bytes(allocated(theirs)),
+                    checks.get(f"{check_prefix}.{op}", "—")]
+            rows.append((op, t, ratio, row))
+    return rows
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |",
+           "|" + "|".join("---:" if i >= 2 and "output" not in h else "---" for i, h in enumerate(header)) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return out
+
+
+# ---------------------------------------------------------------- machine
+
+def busy_note(load_before, cpus):
+    """A shared box makes absolute times noisy; say so when the machine was busy before we started."""
+    try:
+        one_minute, ncpu = float(load_before.split()[0]), int(cpus)
+    except (AttributeError, ValueError, TypeError, IndexError):
+        return ""
+    if one_minute >= 0.25 * ncpu:
+        return ("Other processes were running on this shared machine during the run, so absolute times are noisy; "
+                "each ratio compares two cases measured back to back in the same run.")
+    return "The machine was otherwise idle."
+
+
+def machine():
+    info = {}
+    lscpu = run(["lscpu"])
+    for key, name in (("Model name", "cpu"), ("CPU(s)", "cpus"), ("Thread(s) per core", "tpc"),
+                      ("Core(s) per socket", "cores"), ("Hypervisor vendor", "hypervisor")):
+        m = re.search(rf"^{re.escape(key)}:\s*(.+)$", lscpu, re.M)
+        if m:
+            info[name] = m.group(1).strip()
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            kb = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
+        info["ram"] = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        pass
+    try:
+        with open("/etc/os-release", encoding="utf-8") as f:
+            m = re.search(r'^PRETTY_NAME="?([^"\n]+)', f.read(), re.M)
+            info["os"] = m.group(1) if m else platform.platform()
+    except OSError:
+        info["os"] = platform.platform()
+    info["kernel"] = platform.release()
+    info["dotnet_sdk"] = run(["dotnet", "--version"])
+    return info
+
+
+# ---------------------------------------------------------------- report
+
+def report(args):
+    bdn_dir = args.bdn
+    entries, job = load_bdn(os.path.join(bdn_dir, "results"))
+    checks = read_checks(args.data)
+    facts = {}
+    facts_path = os.path.join(args.data, "codec-sizes.json")
+    if os.path.exists(facts_path):
+        with open(facts_path, encoding="utf-8") as f:
+            facts = json.load(f)
+    e2e_results = None
+    e2e_path = os.path.join(args.e2e, "results.json")
+    if os.path.exists(e2e_path):
+        with open(e2e_path, encoding="utf-8") as f:
+            e2e_results = json.load(f)
+    runinfo = read_status(args.runinfo) if args.runinfo else {}
+    runtime = None
+    for path in glob.glob(os.path.join(bdn_dir, "results", "*-brief.json")):
+        with open(path, encoding="utf-8") as f:
+            runtime = json.load(f).get("HostEnvironmentInfo", {}).get("RuntimeVersion") or runtime
+    intrinsics = next((e.get("HardwareIntrinsics") for e in entries.values() if e.get("HardwareIntrinsics")), None)
+
+    mach = machine()
+    date = runinfo.get("date") or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    L = []
+    L.append("# Benchmarks")
+    L.append("")
+    L.append("<!-- Generated by bench/make_report.py from bench/run.sh output. Do not edit by hand. -->")
+    L.append("")
+    L.append("SegmentSharp against OpenCV on the same pixels: each operation below runs both libraries in the same "
+             "BenchmarkDotNet process, single-threaded and on all cores. **Ratio = SegmentSharp time / OpenCV time** "
+             "(goal ≤ 1.00; bold when met). The end-to-end table times the `segment threshold` CLI against the seed "
+             "Python script on a 37 MP scan (goal: at least 1.5× faster).")
+    L.append("")
+    if args.note:
+        L.append(f"> **{args.note}**")
+        L.append("")
+    L.append(f"- Date: {date}")
+    L.append(f"- Command: `{runinfo.get('command') or args.command or 'bench/run.sh'}`")
+    if runinfo.get("commit"):
+        L.append(f"- Commit: `{runinfo['commit']}`")
+    L.append(f"- Machine: {mach.get('cpu', '?')}, {mach.get('cpus', '?')} logical CPUs "
+             f"({mach.get('cores', '?')} cores × {mach.get('tpc', '?')} threads)"
+             + (f", {mach['hypervisor']} VM" if mach.get("hypervisor") else "") + f", {mach.get('ram', '?')} RAM")
+    L.append(f"- OS: {mach.get('os')} (kernel {mach.get('kernel')})")
+    L.append(f"- .NET: {runtime or '?'} (SDK {mach.get('dotnet_sdk') or '?'}), BenchmarkDotNet 0.15.8")
+    if intrinsics:
+        L.append(f"- Vector ISA seen by .NET: {intrinsics}")
+    L.append(f"- OpenCV: {facts.get('opencvsharp_opencv_version', '?')} through OpenCvSharp4 4.13 (official linux-x64 runtime)"
+             + (f"; the seed script uses Python OpenCV {e2e_results['env'].get('python_opencv')}"
+                if e2e_results and e2e_results.get("env", {}).get("python_opencv") else ""))
+    L.append(f"- Job: {job or '?'}; times are the median per operation ± the standard deviation of the iterations, and ratios are ratios of medians. "
+             "Allocated = managed bytes per operation (OpenCV's native buffers are not counted).")
+    load_before, load_after = runinfo.get("load_before"), runinfo.get("load_after")
+    if load_before or load_after:
+        L.append(f"- Load average (1/5/15 min) before the run: {load_before or '?'}, after: {load_after or '?'}. "
+                 + busy_note(load_before, runinfo.get("cpus")))
+    L.append("")
+    L.append("Input: a deterministic synthetic document page (tiles of `samples/page.png` and `samples/text.png`, "
+             "scaled up, with an illumination falloff and mild noise from a fixed seed), generated by "
+             "`SegmentSharp.Benchmarks --generate-data` into the git-ignored `bench/data/`: "
+             f"{facts.get('image', '4000x3000 gray')} ({facts.get('pixels', 12_000_000) / 1e6:.0f} MP) for the operation "
+             f"benchmarks, {facts.get('scan37_size', '7000x5300 gray')} for the end-to-end runs. Every timed output goes "
+             "into a preallocated image for both libraries. The last column says whether SegmentSharp's output was "
+             "byte-identical to OpenCV's on this input (checked once per run, in `[GlobalSetup]`).")
+    L.append("")
+
+    # Summary
+    summary = []
+    all_rows = {}
+    for bdn_type, title, prefix, ops in AREAS:
+        all_rows[bdn_type] = area_rows(entries, bdn_type, ops, checks, prefix)
+    codec_rows = codec_table_rows(entries, checks, facts)
+    measured = [(r[0], r[1], r[2]) for rows in list(all_rows.values()) + [codec_rows] for r in rows]
+    for t in thread_counts(entries):
+        label = "Single-threaded" if t == 1 else f"All {t} cores"
+        rs = sorted(r for (_, tt, r) in measured if tt == t and r is not None)
+        total = sum(1 for (_, tt, _) in measured if tt == t)
+        if rs:
+            met = sum(1 for r in rs if r <= 1.0)
+            missing = f"; {total - len(rs)} not measured" if len(rs) < total else ""
+            summary.append(f"- {label}: ratio ≤ 1.00 in {met} of {len(rs)} measured operations "
+                           f"(median ratio {statistics.median(rs):.2f}, best {rs[0]:.2f}, worst {rs[-1]:.2f}{missing}).")
+        else:
+            summary.append(f"- {label}: no SegmentSharp measurement yet.")
+    if e2e_results:
+        for r in e2e_results["rows"]:
+            if r.get("speedup"):
+                verdict = "goal met" if r["speedup"] >= 1.5 else "goal ≥ 1.5× not met"
+                summary.append(f"- End to end, `segment threshold --method {r['mode']}` on the 37 MP scan: "
+                               f"speed-up {r['speedup']:.2f}× over the seed script (wall, seed / ours; {verdict}; "
+                               f"CPU time {r['cpu_ratio']:.2f}×), "
+                               f"masks {r.get('masks') or '?'}.")
+            else:
+                summary.append(f"- End to end, `--method {r['mode']}`: not measured (ours: {r['ours_status']}; "
+                               f"seed: {r['seed_status']}).")
+    L.append("## Summary")
+    L.append("")
+    L += summary
+    L.append("")
+
+    header = ["operation", "threads", "SegmentSharp", "OpenCV", "ratio", "alloc. ours", "alloc. OpenCV", "output vs OpenCV"]
+    for bdn_type, title, prefix, ops in AREAS:
+        L.append(f"## {title}")
+        L.append("")
+        L += table(header, [r[3] for r in all_rows[bdn_type]])
+        L.append("")
+
+    L.append("## Codecs")
+    L.append("")
+    L.append("In memory (no file I/O), on the 12 MP page. MB/s = decoded pixel bytes (12.0 MB) per second. "
+             + "; ".join(f"{name}: {how}" for _, name, how in CODEC_OPS) + ".")
+    L.append("")
+    L += table(["operation", "threads", "SegmentSharp", "OpenCV", "ratio", "MB/s ours", "MB/s OpenCV",
+                "alloc. ours", "alloc. OpenCV", "output vs OpenCV"], [r[3] for r in codec_rows])
+    L.append("")
+    L.append("File sizes:")
+    L.append("")
+    L.append("| file | size |")
+    L.append("|---|---:|")
+    L.append(f"| input PNG (OpenCV, zlib level {facts.get('input_png_level', 6)}) | {fmt_bytes(facts.get('input_png_bytes'))} |")
+    L.append(f"| input JPEG (OpenCV, quality {facts.get('input_jpeg_quality', 90)}) | {fmt_bytes(facts.get('input_jpeg_bytes'))} |")
+    L.append(f"| PNG written by OpenCV `imencode` defaults | {fmt_bytes(facts.get('opencv_png_bytes'))} |")
+    ours_png = facts.get("segmentsharp_png_bytes")
+    L.append(f"| PNG written by SegmentSharp `ImageFile.Encode` defaults | "
+             f"{fmt_bytes(ours_png) if ours_png else 'not available: ' + str(facts.get('segmentsharp_png_error'))} |")
+    L.append("")
+
+    L.append("## End to end: `segment threshold` vs the seed script")
+    L.append("")
+    if e2e_results:
+        env = e2e_results["env"]
+        L.append(f"Whole-process wall time on the {facts.get('scan37_size', '7000x5300')} scan "
+                 f"({fmt_bytes(facts.get('scan37_png_bytes'))} PNG): start-up, PNG decode, threshold, PNG encode, "
+                 f"write. Median wall time (min–max) of {env.get('runs', '?')} rounds after 1 warm-up round, timed by "
+                 f"{env.get('timer', '?')}: each round runs both commands, alternating which goes first, so load "
+                 "from other processes hits both alike; CPU time (user + system over all threads) and peak resident "
+                 "memory come from `wait4`. "
+                 "The seed is `/usr/bin/python3 threshold_image.py IN OUT --method M`; ours is the published "
+                 "`bench/out/cli/segment threshold IN OUT --method M` (framework-dependent .NET app). Both use "
+                 "their defaults otherwise; SegmentSharp writes the bilevel mask as a 1-bit PNG, OpenCV as 8-bit, and "
+                 "the masks column compares decoded pixels.")
+        L.append("")
+        L += e2e_table(e2e_results)
+    else:
+        L.append("Not run (bench/out/e2e/results.json is missing).")
+    L.append("")
+
+    L.append("## Reproduce")
+    L.append("")
+    L.append("```bash")
+    L.append("apt-get install -y python3-opencv             # the seed script's OpenCV (Debian's /usr/bin/python3)")
+    L.append("bench/run.sh                                  # data, BenchmarkDotNet (--filter '*'), e2e, this page")
+    L.append("```")
+    L.append("")
+    L.append("Pieces: `dotnet run -c Release --project bench/SegmentSharp.Benchmarks -- --generate-data` (inputs and "
+             "codec sizes), `dotnet run -c Release --project bench/SegmentSharp.Benchmarks -- --filter '*Threshold*'` "
+             "(one area; `--job Dry` for a smoke test), `bench/e2e.sh` (end to end), `python3 bench/make_report.py "
+             "report` (this page). BenchmarkDotNet's own tables are in `bench/out/bdn/results/`.")
+    L.append("")
+
+    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as f:
+        f.write("\n".join(L))
+    print(f"wrote {args.output}")
+
+
+def codec_table_rows(entries, checks, facts):
+    pixel_bytes = facts.get("pixels", 12_000_000)
+
+    def mbps(mo, mt):
+        return [f"{pixel_bytes / (m / 1e9) / 1e6:.0f}" if m else "—" for m in (mo, mt)]
+
+    ops = [(op, name) for op, name, _ in CODEC_OPS]
+    return area_rows(entries, "CodecBenchmarks", ops, checks, "Codec", extra=mbps)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    pe = sub.add_parser("e2e", help="summarise bench/e2e.sh output")
+    pe.add_argument("dir")
+    pr = sub.add_parser("report", help="write docs/benchmarks.md")
+    pr.add_argument("--bdn", default=os.path.join(ROOT, "bench", "out", "bdn"), help="BenchmarkDotNet artifacts folder")
+    pr.add_argument("--e2e", default=os.path.join(ROOT, "bench", "out", "e2e"))
+    pr.add_argument("--data", default=os.path.join(ROOT, "bench", "data"))
+    pr.add_argument("--runinfo", default=os.path.join(ROOT, "bench", "out", "run.status"),
+                    help="key=value file from bench/run.sh (date, command, commit, load)")
+    pr.add_argument("--command", help="command line to print when there is no run info")
+    pr.add_argument("--note", help="a highlighted note under the introduction")
+    pr.add_argument("-o", "--output", default=os.path.join(ROOT, "docs", "benchmarks.md"))
+    args = p.parse_args()
+    if args.cmd == "e2e":
+        e2e(args.dir)
+    else:
+        report(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
