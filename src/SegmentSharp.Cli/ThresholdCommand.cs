@@ -74,6 +74,7 @@ internal static class ThresholdCommand
 
         exit codes: 0 success, 1 the input could not be read or the mask could not be written,
         2 usage error
+
         """;
 
     private static readonly string[] Methods = ["global", "adaptive", "otsu", "triangle"];

@@ -73,6 +73,8 @@ public sealed class BehaviourTests
         var r = s.Run("threshold", flag);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", r.Stderr);
+        Assert.StartsWith("usage: segment threshold [-h]", r.Stdout);
+        Assert.EndsWith("usage error\n", r.Stdout);
         foreach (string f in new[] { "--help", "--method", "--threshold", "--invert", "--block-size", "--c ", "--adaptive-method",
                      "--type", "--max-value", "--blur", "--bilevel", "--json", "INPUT", "OUTPUT", "examples:", "segment threshold " })
             Assert.Contains(f, r.Stdout);
