@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SegmentSharp.Codecs;
 
 /// <summary>
@@ -6,6 +7,10 @@ namespace SegmentSharp.Codecs;
 /// rounded. This differs from <c>cvtColor</c>'s 15-bit weights on some inputs, so the decoders must not share
 /// <see cref="SegmentSharp.Color.ColorConversion.BgrToGray(SegmentSharp.Imaging.ReadOnlyImageView{byte}, SegmentSharp.Imaging.ImageView{byte})"/>.
 /// </summary>
+/// <remarks>
+/// Codec loops here and in the BMP/PNM/TIFF decoders are marked AggressiveOptimization: they run once per image over
+/// rows too short to trigger on-stack replacement, so under tiered JIT a one-shot decode would stay in tier-0 code.
+/// </remarks>
 internal static class ImgcodecsGray
 {
     internal const int R = 4899, G = 9617, B = 1868, Shift = 14;
@@ -13,6 +18,7 @@ internal static class ImgcodecsGray
     internal static byte FromBgr(int b, int g, int r) => (byte)((b * B + g * G + r * R + (1 << (Shift - 1))) >> Shift);
 
     /// <summary>Converts interleaved pixels with <paramref name="cn"/> channels; <paramref name="bIndex"/> is 0 for BGR(A), 2 for RGB(A).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Convert(ReadOnlySpan<byte> src, Span<byte> dst, int cn, int bIndex)
     {
         int rIndex = 2 - bIndex;
@@ -40,6 +46,7 @@ internal static class DecodeLimits
 internal static class Bilevel
 {
     /// <summary>True when the image is single-channel and holds only 0 and 255.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Is(in SegmentSharp.Imaging.ReadOnlyImageView<byte> image)
     {
         if (image.Channels != 1) return false;
@@ -53,6 +60,7 @@ internal static class Bilevel
     }
 
     /// <summary>Packs a 0/255 row MSB-first; a set bit stands for 255 unless <paramref name="setBitIsZero"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PackRow(ReadOnlySpan<byte> row, Span<byte> dst, bool setBitIsZero)
     {
         int bytes = (row.Length + 7) >> 3;

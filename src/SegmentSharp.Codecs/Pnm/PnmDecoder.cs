@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Codecs;
@@ -53,6 +54,7 @@ internal static class PnmDecoder
 
     private static bool IsSpace(int c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray)
     {
         if (data.Length < 3 || data[0] != 'P' || data[1] is < (byte)'1' or > (byte)'6' || !IsSpace(data[2]))

@@ -230,4 +230,23 @@ public class TiffOracleTests
                         }
                 }
     }
+
+    [Fact]
+    public void HorizontalPredictorMatchesOpenCv()
+    {
+        foreach (var comp in new[] { Compression.LZW, Compression.ADOBE_DEFLATE, Compression.DEFLATE })
+            foreach (int bps in new[] { 8, 16 })
+                foreach (int spp in new[] { 1, 3 })
+                    foreach (bool be in new[] { false, true })
+                        foreach (bool tiled in new[] { false, true })
+                        {
+                            var t = new TestTiff
+                            {
+                                Width = 45, Height = 19, Bps = bps, Spp = spp, Photometric = spp == 1 ? Photometric.MINISBLACK : Photometric.RGB,
+                                Compression = comp, Predictor = 2, BigEndian = be, Tiled = tiled, RowsPerStrip = 6,
+                                Samples = TestTiff.RandomSamples(45 * 19 * spp, bps, new Random(bps + spp + (be ? 7 : 0)), runny: true),
+                            };
+                            RasterOracle.AssertDecodesLikeOpenCv(t.Build(), $"predictor {comp} {bps}-bit spp {spp} be {be} tiled {tiled}");
+                        }
+    }
 }
