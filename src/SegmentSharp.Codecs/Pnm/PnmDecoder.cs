@@ -70,7 +70,6 @@ internal static class PnmDecoder
         DecodeLimits.Check("PNM", w, h);
         bool wide = maxval > 255;
         int outCn = gray ? 1 : 3;
-        var img = new Image<byte>(w, h, outCn);
 
         var scale = new byte[256];
         if (!wide)
@@ -81,7 +80,11 @@ internal static class PnmDecoder
         long rowBytes = bits ? (w + 7) / 8 : (long)samples * (wide ? 2 : 1);
         if (binary && rowBytes * h > data.Length - c.Pos)
             throw new ImageFormatException($"truncated PNM: {h} rows of {rowBytes} bytes are needed, the file has {data.Length - c.Pos} after the header");
+        // Every ASCII sample takes at least one byte: reject short files before allocating for their claimed size.
+        if (!binary && (long)samples * h > data.Length - c.Pos)
+            throw new ImageFormatException($"truncated PNM: {(long)samples * h} samples are claimed, the file has {data.Length - c.Pos} bytes after the header");
 
+        var img = new Image<byte>(w, h, outCn);
         for (int y = 0; y < h; y++)
         {
             var dst = img.Row(y);

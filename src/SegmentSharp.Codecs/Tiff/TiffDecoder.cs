@@ -215,7 +215,10 @@ internal static class TiffDecoder
     {
         int nPlanes = separate ? spp : 1;
         int sppInPlane = separate ? 1 : spp;
-        int rb = (int)(((long)w * bps * sppInPlane + 7) / 8);
+        long rowBytesLong = ((long)w * bps * sppInPlane + 7) / 8;
+        if (rowBytesLong * h > Array.MaxLength)
+            throw new ImageFormatException($"TIFF image of {w}×{h} with {bps * sppInPlane} bits per pixel is too large to decode in memory");
+        int rb = (int)rowBytesLong;
         rowBytes = new int[nPlanes];
         var planes = new byte[nPlanes][];
         for (int p = 0; p < nPlanes; p++) { rowBytes[p] = rb; planes[p] = new byte[(long)rb * h]; }
