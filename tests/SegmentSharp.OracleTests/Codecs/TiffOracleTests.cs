@@ -249,4 +249,17 @@ public class TiffOracleTests
                             RasterOracle.AssertDecodesLikeOpenCv(t.Build(), $"predictor {comp} {bps}-bit spp {spp} be {be} tiled {tiled}");
                         }
     }
+
+    [Fact]
+    public void PageMaskAsG4ReadsBackAndBeatsPng()
+    {
+        using var page = Cv2.ImRead(RasterTestPaths.Sample("page.png"), ImreadModes.Grayscale);
+        using var mask = new Mat();
+        Cv2.Threshold(page, mask, 127, 255, ThresholdTypes.Binary);
+        var img = Oracle.ToImage(mask);
+        var g4 = ImageFile.Encode(img, ImageFormat.Tiff);
+        RasterOracle.AssertOpenCvReadsBack(img, g4, "page mask G4");
+        Cv2.ImEncode(".png", mask, out var png);
+        Assert.True(g4.Length < png.Length, $"G4 {g4.Length} B, PNG {png.Length} B");
+    }
 }
