@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using SegmentSharp.Imaging;
 
@@ -53,6 +54,7 @@ internal static class BmpDecoder
         return img;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeRow(ReadOnlySpan<byte> src, Span<byte> dst, in Header hdr, bool gray, byte[] grayPalette)
     {
         int w = hdr.Width;
@@ -193,6 +195,7 @@ internal static class BmpDecoder
     /// Bit-field pixels as OpenCV's mask path computes them: each field times <c>255f / fieldMax</c> in single
     /// precision, truncated; gray is <c>(byte)(0.299f R + 0.587f G + 0.114f B)</c>, also float and truncated.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeMaskedRow(ReadOnlySpan<byte> src, Span<byte> dst, in Header hdr, bool gray)
     {
         var m = hdr.Masks; var sh = hdr.MaskShift; var sc = hdr.MaskScale;
@@ -269,6 +272,7 @@ internal static class BmpDecoder
 
         private static ImageFormatException Bad(string what) => new($"corrupt BMP: {what} runs past the end of a row");
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Rle8()
         {
             bool wrapped = false;
@@ -312,6 +316,7 @@ internal static class BmpDecoder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Rle4()
         {
             int w = _h.Width;

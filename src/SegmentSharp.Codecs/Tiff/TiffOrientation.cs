@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Codecs;
@@ -9,6 +10,7 @@ namespace SegmentSharp.Codecs;
 /// </summary>
 internal static class TiffOrientation
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Image<byte> Apply(Image<byte> src, int orientation)
     {
         if (orientation is < 2 or > 8) return src;

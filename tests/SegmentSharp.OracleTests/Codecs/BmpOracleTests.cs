@@ -184,4 +184,27 @@ public class BmpOracleTests
             RasterOracle.AssertDecodesLikeOpenCv(file, $"masks {r:X8} {g:X8} {b:X8} {a:X8} header {header}");
         }
     }
+
+    [Theory]
+    [InlineData(false, 56)]
+    [InlineData(true, 108)]
+    [InlineData(false, 124)]
+    public void SixteenBitMasksInsideV3PlusHeaders(bool is565, int header)
+    {
+        var px = new byte[37 * 11 * 2];
+        new Random(header).NextBytes(px);
+        uint[] masks = is565 ? [0xF800, 0x7E0, 0x1F, 0] : [0x7C00, 0x3E0, 0x1F, 0];
+        var file = new TestBmp { Width = 37, Height = 11, Bpp = 16, Compression = 3, HeaderSize = header, Pixels = px, Masks = masks }.Build();
+        using var probe = RasterOracle.Read(file, ImreadModes.Color);
+        if (!probe.Empty()) { RasterOracle.AssertDecodesLikeOpenCv(file, $"16-bit masks in a {header}-byte header"); return; }
+        // OpenCV looks for the masks after the header and gives up; we use the header's own masks.
+        var color = ImageFile.DecodeColor(file);
+        for (int y = 0; y < 11; y++)
+            for (int x = 0; x < 37; x++)
+            {
+                int i = (y * 37 + x) * 2, t = px[i] | (px[i + 1] << 8);
+                int b = (t << 3) & 0xF8, g = is565 ? (t >> 3) & 0xFC : (t >> 2) & 0xF8, r = is565 ? (t >> 8) & 0xF8 : (t >> 7) & 0xF8;
+                Assert.Equal(new byte[] { (byte)b, (byte)g, (byte)r }, color.Row(y).Slice(x * 3, 3).ToArray());
+            }
+    }
 }

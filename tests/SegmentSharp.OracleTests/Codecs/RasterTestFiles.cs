@@ -53,7 +53,6 @@ internal static class RasterOracle
     {
         using var m = Read(file, ImreadModes.Unchanged);
         Assert.False(m.Empty(), $"{context}: OpenCV could not decode our file");
-        using var expected = Oracle.ToMat(src);
         Oracle.AssertEqual(m, src, context); // OpenCV's reading must equal what we wrote
         Assert.Equal(MatType.CV_8U, m.Depth());
     }
@@ -270,7 +269,6 @@ internal static class TestPnm
         if (kind is not (1 or 4)) sb.Append(maxval).Append('\n');
         var head = Encoding.ASCII.GetBytes(sb.ToString());
         var o = new List<byte>(head);
-        int cn = kind is 3 or 6 ? 3 : 1;
         if (kind >= 4)
         {
             if (kind == 4)
@@ -302,7 +300,6 @@ internal static class TestPnm
             t.Append('\n');
             o.AddRange(Encoding.ASCII.GetBytes(t.ToString()));
         }
-        _ = cn;
         return o.ToArray();
     }
 }

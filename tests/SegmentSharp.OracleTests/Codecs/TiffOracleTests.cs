@@ -230,4 +230,36 @@ public class TiffOracleTests
                         }
                 }
     }
+
+    [Fact]
+    public void HorizontalPredictorMatchesOpenCv()
+    {
+        foreach (var comp in new[] { Compression.LZW, Compression.ADOBE_DEFLATE, Compression.DEFLATE })
+            foreach (int bps in new[] { 8, 16 })
+                foreach (int spp in new[] { 1, 3 })
+                    foreach (bool be in new[] { false, true })
+                        foreach (bool tiled in new[] { false, true })
+                        {
+                            var t = new TestTiff
+                            {
+                                Width = 45, Height = 19, Bps = bps, Spp = spp, Photometric = spp == 1 ? Photometric.MINISBLACK : Photometric.RGB,
+                                Compression = comp, Predictor = 2, BigEndian = be, Tiled = tiled, RowsPerStrip = 6,
+                                Samples = TestTiff.RandomSamples(45 * 19 * spp, bps, new Random(bps + spp + (be ? 7 : 0)), runny: true),
+                            };
+                            RasterOracle.AssertDecodesLikeOpenCv(t.Build(), $"predictor {comp} {bps}-bit spp {spp} be {be} tiled {tiled}");
+                        }
+    }
+
+    [Fact]
+    public void PageMaskAsG4ReadsBackAndBeatsPng()
+    {
+        using var page = Cv2.ImRead(RasterTestPaths.Sample("page.png"), ImreadModes.Grayscale);
+        using var mask = new Mat();
+        Cv2.Threshold(page, mask, 127, 255, ThresholdTypes.Binary);
+        var img = Oracle.ToImage(mask);
+        var g4 = ImageFile.Encode(img, ImageFormat.Tiff);
+        RasterOracle.AssertOpenCvReadsBack(img, g4, "page mask G4");
+        Cv2.ImEncode(".png", mask, out var png);
+        Assert.True(g4.Length < png.Length, $"G4 {g4.Length} B, PNG {png.Length} B");
+    }
 }
