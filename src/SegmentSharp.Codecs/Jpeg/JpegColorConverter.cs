@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SegmentSharp.Codecs;
 
 /// <summary>
@@ -28,18 +31,30 @@ internal static class JpegColorConverter
         }
     }
 
-    private static byte Clamp(int v) => (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte Clamp(int v) => (byte)Math.Clamp(v, 0, 255);
 
     /// <summary>One row of YCbCr to interleaved BGR.</summary>
     internal static void YccToBgr(ReadOnlySpan<byte> y, ReadOnlySpan<byte> cb, ReadOnlySpan<byte> cr, Span<byte> bgr, int width)
     {
-        int[] crr = CrR, cbb = CbB, crg = CrG, cbg = CbG;
+        if (y.Length < width || cb.Length < width || cr.Length < width || bgr.Length < 3 * width)
+            throw new ArgumentException("row buffers are shorter than the width");
+        // Bounds were checked once above; the per-pixel loop runs on references.
+        ref byte py = ref MemoryMarshal.GetReference(y);
+        ref byte pb = ref MemoryMarshal.GetReference(cb);
+        ref byte pr = ref MemoryMarshal.GetReference(cr);
+        ref byte o = ref MemoryMarshal.GetReference(bgr);
+        ref int crr = ref MemoryMarshal.GetArrayDataReference(CrR);
+        ref int cbb = ref MemoryMarshal.GetArrayDataReference(CbB);
+        ref int crg = ref MemoryMarshal.GetArrayDataReference(CrG);
+        ref int cbg = ref MemoryMarshal.GetArrayDataReference(CbG);
         for (int x = 0; x < width; x++)
         {
-            int yy = y[x], b = cb[x], r = cr[x];
-            bgr[3 * x] = Clamp(yy + cbb[b]);
-            bgr[3 * x + 1] = Clamp(yy + ((cbg[b] + crg[r]) >> ScaleBits));
-            bgr[3 * x + 2] = Clamp(yy + crr[r]);
+            int yy = Unsafe.Add(ref py, x), b = Unsafe.Add(ref pb, x), r = Unsafe.Add(ref pr, x);
+            ref byte d = ref Unsafe.Add(ref o, 3 * x);
+            d = Clamp(yy + Unsafe.Add(ref cbb, b));
+            Unsafe.Add(ref d, 1) = Clamp(yy + ((Unsafe.Add(ref cbg, b) + Unsafe.Add(ref crg, r)) >> ScaleBits));
+            Unsafe.Add(ref d, 2) = Clamp(yy + Unsafe.Add(ref crr, r));
         }
     }
 
