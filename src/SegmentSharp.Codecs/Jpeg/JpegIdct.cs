@@ -166,6 +166,15 @@ internal static class JpegIdct
         if (ac == Vector128<short>.Zero)
         {
             var dc = v[0] << Pass1Bits;
+            if ((Vector128.LoadUnsafe(ref c) & Vector128.Create(0, -1, -1, -1, -1, -1, -1, -1)) == Vector128<short>.Zero)
+            {
+                // Only the DC coefficient: both passes reduce to one rounded shift, and the block is flat.
+                int flat = (((int)dc.GetElement(0) << ConstBits) + (1 << (ConstBits + Pass1Bits + 2))) >> (ConstBits + Pass1Bits + 3);
+                ulong fill = 0x0101010101010101UL * (byte)(Math.Clamp(flat, -128, 127) + 128);
+                ref byte d0 = ref MemoryMarshal.GetReference(dst);
+                for (int y = 0; y < 8; y++) Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, y * stride), fill);
+                return;
+            }
             for (int r = 0; r < 8; r++) v[r] = dc;
         }
         else Pass(v, ConstBits - Pass1Bits, short.MinValue, short.MaxValue);

@@ -1,7 +1,6 @@
 using OpenCvSharp;
 using SegmentSharp.Codecs;
 using SegmentSharp.Imaging;
-using Xunit.Abstractions;
 
 namespace SegmentSharp.OracleTests.Codecs;
 
@@ -9,7 +8,7 @@ namespace SegmentSharp.OracleTests.Codecs;
 /// JpegCodec against OpenCV's reader (libjpeg-turbo, ISLOW IDCT, fancy upsampling): JPEGs are made in-test with
 /// Cv2.ImEncode over quality, progressive mode, chroma sampling and restart intervals, then decoded by both.
 /// </summary>
-public class JpegOracleTests(ITestOutputHelper output)
+public class JpegOracleTests
 {
     /// <summary>OpenCV's IMWRITE_JPEG_SAMPLING_FACTOR, which OpenCvSharp's enum does not name.</summary>
     private const ImwriteFlags SamplingFactor = (ImwriteFlags)7;
