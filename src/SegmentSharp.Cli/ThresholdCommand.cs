@@ -135,8 +135,8 @@ internal static class ThresholdCommand
         var format = ImageFile.FormatFromExtension(output);
         if (format is ImageFormat.Unknown or ImageFormat.Jpeg)
             throw new UsageException(ext.Length == 0
-                ? "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm"
-                : $"argument OUTPUT: cannot write '{ext}' files; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm");
+                ? "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm"
+                : $"argument OUTPUT: cannot write '{ext}' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm");
         return o;
     }
 

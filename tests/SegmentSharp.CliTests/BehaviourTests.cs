@@ -143,9 +143,9 @@ public sealed class BehaviourTests
     }
 
     [Theory]
-    [InlineData("out/m.jpg", "argument OUTPUT: cannot write '.jpg' files; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm")]
-    [InlineData("out/m.xyz", "argument OUTPUT: cannot write '.xyz' files; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm")]
-    [InlineData("out/", "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm")]
+    [InlineData("out/m.jpg", "argument OUTPUT: cannot write '.jpg' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm")]
+    [InlineData("out/m.xyz", "argument OUTPUT: cannot write '.xyz' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm")]
+    [InlineData("out/", "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm")]
     public void UnsupportedOutputFormatIsAUsageError(string output, string message)
     {
         using var s = new Scratch();
