@@ -48,4 +48,46 @@ internal static class JpegColorConverter
     {
         for (int x = 0; x < width; x++) gray[x] = (byte)((RY[r[x]] + GY[g[x]] + BY[b[x]]) >> ScaleBits);
     }
+
+    /// <summary>
+    /// libjpeg's YCCK → CMYK (Adobe transform 2): Y, Cb, Cr go through the YCbCr → RGB tables and are inverted,
+    /// K passes through. Converts in place.
+    /// </summary>
+    internal static void YcckToCmyk(Span<byte> y, Span<byte> cb, Span<byte> cr, int width)
+    {
+        int[] crr = CrR, cbb = CbB, crg = CrG, cbg = CbG;
+        for (int x = 0; x < width; x++)
+        {
+            int yy = y[x], b = cb[x], r = cr[x];
+            y[x] = (byte)(255 - Clamp(yy + crr[r]));
+            cb[x] = (byte)(255 - Clamp(yy + ((cbg[b] + crg[r]) >> ScaleBits)));
+            cr[x] = (byte)(255 - Clamp(yy + cbb[b]));
+        }
+    }
+
+    /// <summary>
+    /// OpenCV's own CMYK handling after libjpeg delivers CMYK samples: each ink is scaled by K as
+    /// <c>k - ((255 - ink) * k &gt;&gt; 8)</c> and C, M, Y become R, G, B.
+    /// </summary>
+    internal static void CmykToBgr(ReadOnlySpan<byte> c, ReadOnlySpan<byte> m, ReadOnlySpan<byte> y, ReadOnlySpan<byte> k, Span<byte> bgr, int width)
+    {
+        for (int x = 0; x < width; x++)
+        {
+            int kk = k[x];
+            bgr[3 * x] = (byte)(kk - ((255 - y[x]) * kk >> 8));
+            bgr[3 * x + 1] = (byte)(kk - ((255 - m[x]) * kk >> 8));
+            bgr[3 * x + 2] = (byte)(kk - ((255 - c[x]) * kk >> 8));
+        }
+    }
+
+    /// <summary>OpenCV's CMYK → gray: the K-scaled inks weighted 0.299/0.587/0.114 in 14-bit fixed point, rounded.</summary>
+    internal static void CmykToGray(ReadOnlySpan<byte> c, ReadOnlySpan<byte> m, ReadOnlySpan<byte> y, ReadOnlySpan<byte> k, Span<byte> gray, int width)
+    {
+        for (int x = 0; x < width; x++)
+        {
+            int kk = k[x];
+            int r = kk - ((255 - c[x]) * kk >> 8), g = kk - ((255 - m[x]) * kk >> 8), b = kk - ((255 - y[x]) * kk >> 8);
+            gray[x] = (byte)((b * 1868 + g * 9617 + r * 4899 + (1 << 13)) >> 14);
+        }
+    }
 }

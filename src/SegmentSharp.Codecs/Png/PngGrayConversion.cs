@@ -91,12 +91,7 @@ internal sealed class PngGrayConversion
     /// <summary>Converts a row of interleaved 8-bit RGB(A) samples (<paramref name="cn"/> = 3 or 4) to gray.</summary>
     public void Row8(ReadOnlySpan<byte> src, Span<byte> dst, int cn)
     {
-        if (_to1 is null)
-        {
-            for (int x = 0, i = 0; x < dst.Length; x++, i += cn)
-                dst[x] = (byte)((Rc * src[i] + Gc * src[i + 1] + Bc * src[i + 2]) >> 15);
-            return;
-        }
+        if (_to1 is null) { PngPixelKernels.RgbToGray(src, dst, cn); return; }
         for (int x = 0, i = 0; x < dst.Length; x++, i += cn) dst[x] = Gray8(src[i], src[i + 1], src[i + 2]);
     }
 

@@ -10,8 +10,11 @@ internal static unsafe class BoxSums
 {
     public enum Mode { Mean, SaturatedSum }
 
-    /// <summary>Receives one finished row of column sums (window sums) for output row <c>y</c>.</summary>
-    public delegate void RowSink(int y, int* sums, int len);
+    /// <summary>Returns where the 8-bit result of output row <c>y</c> goes (the band's scratch row when null).</summary>
+    public delegate byte* RowTarget(int y, byte* scratch);
+
+    /// <summary>Called after output row <c>y</c> has been written to <paramref name="row"/>.</summary>
+    public delegate void RowDone(int y, byte* row, int len);
 
     public static void Run(ReadOnlyImageView<byte> src, ImageView<byte> dst, int kw, int kh, Mode mode, BorderType border)
     {
@@ -28,24 +31,28 @@ internal static unsafe class BoxSums
         fixed (byte* pd = dst.Data)
         {
             nint dp = (nint)pd;
-            ForEachRow(src, kw, kh, border, (y, sums, len) => norm.Store(sums, (byte*)dp + (long)y * ds, len));
+            ForEachRow(src, kw, kh, border, norm, (y, _) => (byte*)dp + (long)y * ds, null);
         }
     }
 
-    /// <summary>Calls <paramref name="sink"/> with the window sums of every output row, in row order within each band.</summary>
-    public static void ForEachRow(ReadOnlyImageView<byte> src, int kw, int kh, BorderType border, RowSink sink)
+    /// <summary>
+    /// Computes every output row's normalised window sums into <paramref name="target"/>'s row and then calls
+    /// <paramref name="done"/>, in row order within each band.
+    /// </summary>
+    public static void ForEachRow(ReadOnlyImageView<byte> src, int kw, int kh, BorderType border, Normalizer norm,
+        RowTarget target, RowDone? done)
     {
         int w = src.Width, h = src.Height, cn = src.Channels, ss = src.Stride;
         fixed (byte* ps = src.Data)
         {
             nint sp = (nint)ps;
             Parallelism.ForBands(h, (long)w * cn * 4,
-                (y0, y1) => Band((byte*)sp, ss, w, h, cn, kw, kh, border, y0, y1, sink));
+                (y0, y1) => Band((byte*)sp, ss, w, h, cn, kw, kh, border, y0, y1, norm, target, done));
         }
     }
 
     private static void Band(byte* src, int srcStride, int w, int h, int cn, int kw, int kh, BorderType border,
-        int y0, int y1, RowSink sink)
+        int y0, int y1, Normalizer norm, RowTarget target, RowDone? done)
     {
         int ax = kw / 2, ay = kh / 2;
         int len = w * cn;
@@ -54,11 +61,13 @@ internal static unsafe class BoxSums
         var extArr = ArrayPool<byte>.Shared.Rent(extLen + 64);
         var ringArr = ArrayPool<int>.Shared.Rent(pitch * kh);
         var sumArr = ArrayPool<int>.Shared.Rent(pitch);
+        var scratchArr = ArrayPool<byte>.Shared.Rent(len + 32);
         try
         {
             fixed (byte* ext = extArr)
             fixed (int* ring = ringArr)
             fixed (int* sum = sumArr)
+            fixed (byte* scratch = scratchArr)
             {
                 int first = y0 - ay;
                 new Span<int>(sum, len).Clear();
@@ -74,10 +83,11 @@ internal static unsafe class BoxSums
                     int jIn = y - ay + kh - 1;
                     int* rin = ring + (long)((jIn - first) % kh) * pitch;
                     RowSums(src, srcStride, w, h, cn, kw, ax, border, jIn, ext, rin);
-                    Add(sum, rin, len);
-                    sink(y, sum, len);
                     int* rout = ring + (long)((y - ay - first) % kh) * pitch;
-                    Sub(sum, rout, len);
+                    byte* outRow = target(y, scratch);
+                    // One pass: output from sum + entering row, then drop the leaving row (OpenCV's ColumnSum order).
+                    norm.StoreSliding(sum, rin, rout, outRow, len);
+                    done?.Invoke(y, outRow, len);
                 }
             }
         }
@@ -86,6 +96,7 @@ internal static unsafe class BoxSums
             ArrayPool<byte>.Shared.Return(extArr);
             ArrayPool<int>.Shared.Return(ringArr);
             ArrayPool<int>.Shared.Return(sumArr);
+            ArrayPool<byte>.Shared.Return(scratchArr);
         }
     }
 
@@ -136,15 +147,19 @@ internal static unsafe class BoxSums
     internal static void HorizontalSumsScalar(byte* ext, int* r, int len, int cn, int kw)
     {
         if (len == 0) return;
+        int span = kw * cn;
         for (int c = 0; c < cn; c++)
         {
+            // Keep the running sum in a register: a load of r[i − cn] would serialise on store forwarding.
             int s = 0;
             for (int k = 0; k < kw; k++) s += ext[c + k * cn];
             r[c] = s;
-        }
-        for (int i = cn; i < len; i++)
-        {
-            r[i] = r[i - cn] + ext[i + (kw - 1) * cn] - ext[i - cn];
+            byte* lead = ext + c + span, trail = ext + c;
+            for (int i = c + cn; i < len; i += cn, lead += cn, trail += cn)
+            {
+                s += *lead - *trail;
+                r[i] = s;
+            }
         }
     }
 
@@ -155,15 +170,6 @@ internal static unsafe class BoxSums
         if (Vector256.IsHardwareAccelerated)
             for (; i <= len - 8; i += 8) (Vector256.Load(sum + i) + Vector256.Load(r + i)).Store(sum + i);
         for (; i < len; i++) sum[i] += r[i];
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Sub(int* sum, int* r, int len)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= len - 8; i += 8) (Vector256.Load(sum + i) - Vector256.Load(r + i)).Store(sum + i);
-        for (; i < len; i++) sum[i] -= r[i];
     }
 
     /// <summary>Turns window sums into 8-bit outputs with OpenCV's exact rounding for the window area.</summary>
@@ -195,74 +201,84 @@ internal static unsafe class BoxSums
             }
         }
 
+        /// <summary>d = normalise(sum + rin); sum = sum + rin − rout.</summary>
+        public void StoreSliding(int* sum, int* rin, int* rout, byte* d, int len)
+        {
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= len - 16; i += 16)
+                {
+                    var a = Vector256.Load(sum + i) + Vector256.Load(rin + i);
+                    var b = Vector256.Load(sum + i + 8) + Vector256.Load(rin + i + 8);
+                    StoreBytes(Normalize16(a, b), d + i);
+                    (a - Vector256.Load(rout + i)).Store(sum + i);
+                    (b - Vector256.Load(rout + i + 8)).Store(sum + i + 8);
+                }
+            }
+            for (; i < len; i++)
+            {
+                int s = sum[i] + rin[i];
+                d[i] = One(s, i, len);
+                sum[i] = s - rout[i];
+            }
+        }
+
         public void Store(int* s, byte* d, int len)
         {
             int i = 0;
-            if (Vector256.IsHardwareAccelerated) i = StoreVector(s, d, len);
+            if (Vector256.IsHardwareAccelerated)
+                for (; i <= len - 16; i += 16)
+                    StoreBytes(Normalize16(Vector256.Load(s + i), Vector256.Load(s + i + 8)), d + i);
             StoreScalar(s, d, i, len);
         }
 
         internal void StoreScalar(int* s, byte* d, int start, int len)
         {
-            if (!_mean)
-            {
-                for (int i = start; i < len; i++) d[i] = (byte)Math.Min(s[i], 255);
-            }
-            else if (_area <= 256)
-            {
-                for (int i = start; i < len; i++) d[i] = (byte)((uint)(s[i] + _divDelta) * (uint)_divScale >> Shift);
-            }
-            else
-            {
-                // OpenCV's SIMD loops cover whole blocks of 8 samples in float32; only the tail uses double.
-                int floatEnd = len & ~7;
-                int i = start;
-                for (; i < floatEnd; i++) d[i] = SatU8((int)MathF.Round(s[i] * _scaleF, MidpointRounding.ToEven));
-                for (; i < len; i++) d[i] = SatU8((int)Math.Round(s[i] * _scaleD, MidpointRounding.ToEven));
-            }
+            for (int i = start; i < len; i++) d[i] = One(s[i], i, len);
         }
 
-        private int StoreVector(int* s, byte* d, int len)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private byte One(int s, int i, int len)
         {
-            int i = 0;
+            if (!_mean) return (byte)Math.Min(s, 255);
+            if (_area <= 256) return (byte)((uint)(s + _divDelta) * (uint)_divScale >> Shift);
+            // OpenCV's SIMD loops cover whole blocks of 8 samples in float32; only the scalar tail uses double.
+            return i < (len & ~7)
+                ? SatU8((int)MathF.Round(s * _scaleF, MidpointRounding.ToEven))
+                : SatU8((int)Math.Round(s * _scaleD, MidpointRounding.ToEven));
+        }
+
+        /// <summary>16 sums (all inside OpenCV's vector region) to 16 bytes in 16-bit lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector256<ushort> Normalize16(Vector256<int> a, Vector256<int> b)
+        {
+            Vector256<uint> ra, rb;
             if (!_mean)
             {
                 var max = Vector256.Create(255);
-                for (; i <= len - 16; i += 16)
-                {
-                    var a = Vector256.Min(Vector256.Load(s + i), max);
-                    var b = Vector256.Min(Vector256.Load(s + i + 8), max);
-                    var u16 = Vector256.Narrow(a.AsUInt32(), b.AsUInt32());
-                    Vector256.Narrow(u16, u16).GetLower().Store(d + i);
-                }
+                ra = Vector256.Min(a, max).AsUInt32();
+                rb = Vector256.Min(b, max).AsUInt32();
             }
             else if (_area <= 256)
             {
                 var dd = Vector256.Create((uint)_divDelta);
                 var dsc = Vector256.Create((uint)_divScale);
-                for (; i <= len - 16; i += 16)
-                {
-                    var a = ((Vector256.Load(s + i).AsUInt32() + dd) * dsc) >> Shift;
-                    var b = ((Vector256.Load(s + i + 8).AsUInt32() + dd) * dsc) >> Shift;
-                    var u16 = Vector256.Narrow(a, b);
-                    Vector256.Narrow(u16, u16).GetLower().Store(d + i);
-                }
+                ra = ((a.AsUInt32() + dd) * dsc) >> Shift;
+                rb = ((b.AsUInt32() + dd) * dsc) >> Shift;
             }
             else
             {
                 var sc = Vector256.Create(_scaleF);
                 var max = Vector256.Create(255);
-                int floatEnd = len & ~7;
-                for (; i <= floatEnd - 16; i += 16)
-                {
-                    var a = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.ConvertToSingle(Vector256.Load(s + i)) * sc)), max);
-                    var b = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.ConvertToSingle(Vector256.Load(s + i + 8)) * sc)), max);
-                    var u16 = Vector256.Narrow(Vector256.Max(a, Vector256<int>.Zero).AsUInt32(), Vector256.Max(b, Vector256<int>.Zero).AsUInt32());
-                    Vector256.Narrow(u16, u16).GetLower().Store(d + i);
-                }
+                ra = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.ConvertToSingle(a) * sc)), max).AsUInt32();
+                rb = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.ConvertToSingle(b) * sc)), max).AsUInt32();
             }
-            return i;
+            return Vector256.Narrow(ra, rb);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void StoreBytes(Vector256<ushort> v, byte* d) => Vector256.Narrow(v, v).GetLower().Store(d);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static byte SatU8(int v) => (byte)Math.Clamp(v, 0, 255);

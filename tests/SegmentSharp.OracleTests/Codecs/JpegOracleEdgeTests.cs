@@ -121,6 +121,25 @@ public class JpegOracleEdgeTests
         JpegOracleTests.AssertBoth(adobe, $"Adobe transform {transform}");
     }
 
+    [Theory]
+    [InlineData("cmyk.jpg")]
+    [InlineData("cmyk_progressive.jpg")]
+    public void CmykMatchesOpenCv(string name)
+    {
+        // Fixtures from tests/fixtures/jpeg/make_fixtures.py (Pillow writes Adobe CMYK); OpenCV asks libjpeg for
+        // CMYK and converts to BGR / gray itself.
+        var jpeg = File.ReadAllBytes(Path.Combine(JpegOracleTestPaths.RepoRoot, "tests", "fixtures", "jpeg", name));
+        JpegOracleTests.AssertBoth(jpeg, name);
+
+        // The same samples declared YCCK (Adobe transform 2) exercise libjpeg's YCCK -> CMYK conversion.
+        int app14 = -1;
+        for (int i = 2; i + 17 < jpeg.Length; i++)
+            if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xEE && jpeg[i + 4] == (byte)'A') { app14 = i; break; }
+        Assert.True(app14 > 0, "no Adobe APP14 segment");
+        jpeg[app14 + 4 + 11] = 2;
+        JpegOracleTests.AssertBoth(jpeg, name + " as YCCK");
+    }
+
     private static int IndexOfSos(byte[] jpeg)
     {
         for (int i = 2; i + 1 < jpeg.Length; i++) if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xDA) return i;

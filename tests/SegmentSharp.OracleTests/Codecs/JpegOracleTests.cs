@@ -16,7 +16,7 @@ public class JpegOracleTests(ITestOutputHelper output)
 
     public static readonly TheoryData<int, int> Sizes = new()
     {
-        { 1, 1 }, { 1, 37 }, { 37, 1 }, { 7, 3 }, { 17, 9 }, { 333, 77 }, { 640, 480 },
+        { 1, 1 }, { 1, 37 }, { 37, 1 }, { 2, 2 }, { 3, 5 }, { 7, 3 }, { 17, 9 }, { 333, 77 }, { 640, 480 },
     };
 
     private static readonly int[] Samplings = [0x411111, 0x221111, 0x211111, 0x121111, 0x111111];
