@@ -47,7 +47,7 @@ internal sealed class PngRowConverter
                 }
             }
         }
-        else if (gray && _colorType is 2 or 6) _gray = new PngGrayConversion(h.Gamma);
+        else if (gray && _colorType is 2 or 6) _gray = new PngGrayConversion(h.Gamma, h.BitDepth == 16 ? h.SigBit : 0);
 
         if (_colorType is 0 or 3 && _depth < 8)
         {
