@@ -81,7 +81,7 @@ internal static class JpegCodec
             // Upsample and convert row by row so the chroma never exists at full size in memory.
             var comps = d.Components;
             bool ycc = d.ColorSpace == JpegColorSpace.YCbCr;
-            JpegParallel.ForBands(h, w * 8L, (start, end) =>
+            Parallelism.ForBands(h, w * 8L, (start, end) =>
             {
                 var rows = new byte[3][];
                 var sums = new int[Math.Max(Math.Max(comps[0].DownW, comps[1].DownW), comps[2].DownW)];

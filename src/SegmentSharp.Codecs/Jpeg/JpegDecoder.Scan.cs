@@ -431,7 +431,7 @@ internal sealed partial class JpegDecoder
             if (!c.Needed || c.Coefs is null) continue;
             var quant = c.Quant ?? new short[64];
             var comp = c;
-            JpegParallel.ForBands(c.CompBlocksH, (long)c.CompBlocksW * 64 * 8, (start, end) =>
+            Parallelism.ForBands(c.CompBlocksH, (long)c.CompBlocksW * 64 * 8, (start, end) =>
             {
                 for (int by = start; by < end; by++)
                     for (int bx = 0; bx < comp.CompBlocksW; bx++)

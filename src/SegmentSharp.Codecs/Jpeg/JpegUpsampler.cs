@@ -1,3 +1,4 @@
+using SegmentSharp.Imaging;
 namespace SegmentSharp.Codecs;
 
 /// <summary>
@@ -22,7 +23,7 @@ internal static class JpegUpsampler
         int stride = RowLength(c, maxH);
         var dst = GC.AllocateUninitializedArray<byte>(checked(stride * height));
         // Output rows are independent (each reads at most two input rows), so bands run in parallel.
-        JpegParallel.ForBands(height, stride * 2L, (y0, y1) =>
+        Parallelism.ForBands(height, stride * 2L, (y0, y1) =>
         {
             var sums = new int[c.DownW];
             for (int y = y0; y < y1; y++) Row(c, maxH, maxV, y, dst.AsSpan(y * stride, stride), sums);
