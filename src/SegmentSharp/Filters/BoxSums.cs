@@ -51,6 +51,7 @@ internal static unsafe class BoxSums
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Band(byte* src, int srcStride, int w, int h, int cn, int kw, int kh, BorderType border,
         int y0, int y1, Normalizer norm, RowTarget target, RowDone? done)
     {
@@ -112,6 +113,7 @@ internal static unsafe class BoxSums
     }
 
     /// <summary>col += row jIn − row jOut (source rows under the border mode; constant-border rows are zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SlideRows(byte* src, int srcStride, int h, BorderType border, int jIn, int jOut, int* col, int len)
     {
         int si = BorderInterpolation.Map(jIn, h, border), so = BorderInterpolation.Map(jOut, h, border);
@@ -130,6 +132,7 @@ internal static unsafe class BoxSums
     }
 
     /// <summary>col += sign · (source row j under the border mode); constant-border rows are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRow(byte* src, int srcStride, int h, BorderType border, int j, int* col, int len, int sign)
     {
         int sy = BorderInterpolation.Map(j, h, border);
@@ -148,6 +151,7 @@ internal static unsafe class BoxSums
     }
 
     /// <summary>sums[i] = Σ_{k&lt;kw} ext[i + k·cn]. <paramref name="prefix"/> is scratch of len + kw·cn + 8 ints.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void HorizontalWindow(int* ext, int* sums, int len, int cn, int kw, int* prefix)
     {
         int i = 0;
@@ -185,6 +189,7 @@ internal static unsafe class BoxSums
     }
 
     /// <summary>p[0] = 0, p[j + 1] = p[j] + e[j] for j &lt; n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PrefixScan(int* e, int* p, int n)
     {
         int carry = 0, j = 0;
@@ -205,6 +210,7 @@ internal static unsafe class BoxSums
     }
 
     /// <summary>Scalar twin of <see cref="HorizontalWindow"/>: a running sum per channel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void HorizontalWindowScalar(int* ext, int* sums, int len, int cn, int kw)
     {
         int span = kw * cn;
@@ -260,6 +266,7 @@ internal static unsafe class BoxSums
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Store(int* s, byte* d, int len)
         {
             int i = 0;
@@ -269,6 +276,7 @@ internal static unsafe class BoxSums
             StoreScalar(s, d, i, len);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void StoreScalar(int* s, byte* d, int start, int len)
         {
             for (int i = start; i < len; i++) d[i] = One(s[i], i, len);

@@ -57,6 +57,7 @@ internal static unsafe class GaussianFloatRows
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Band(byte* src, int srcStride, int w, int h, float[] kx, float[] ky, int y0, int y1, MeanRowSink? sink, FloatRowSink? floatSink)
     {
         int kw = kx.Length, kh = ky.Length, rx = kw / 2, ry = kh / 2;
@@ -122,6 +123,7 @@ internal static unsafe class GaussianFloatRows
         RowScalar(ext, dst, i, w, k);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RowScalar(float* ext, float* dst, int start, int w, float[] k)
     {
         int n = k.Length, c = n / 2, vend = VectorEnd(w);
@@ -180,6 +182,7 @@ internal static unsafe class GaussianFloatRows
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RowVector(float* ext, float* dst, int vend, float[] k)
     {
         int n = k.Length, i = 0;
@@ -248,6 +251,7 @@ internal static unsafe class GaussianFloatRows
         ColumnScalar(rows, dst, i, w, k);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ColumnScalar(float** rows, float* dst, int start, int w, float[] k)
     {
         int n = k.Length, c = n / 2;
@@ -272,6 +276,7 @@ internal static unsafe class GaussianFloatRows
     }
 
     /// <summary>OpenCV's <c>convertTo(CV_8U)</c>: round half to even, saturate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RoundRow(float* src, byte* dst, int w)
     {
         int i = 0;
@@ -298,6 +303,7 @@ internal static unsafe class GaussianFloatRows
         return (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ColumnVector(float** rows, float* dst, int w, float[] k)
     {
         int n = k.Length, c = n / 2, i = 0;

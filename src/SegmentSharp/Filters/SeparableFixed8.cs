@@ -32,6 +32,7 @@ internal static unsafe class SeparableFixed8
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Band(byte* src, int srcStride, byte* dst, int dstStride, int w, int h, int cn,
         ushort[] kx, ushort[] ky, BorderType border, int y0, int y1)
     {
@@ -106,6 +107,7 @@ internal static unsafe class SeparableFixed8
         HorizontalScalar(ext, hrow, i, len, cn, kx);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void HorizontalScalar(byte* ext, ushort* hrow, int start, int len, int cn, ushort[] kx)
     {
         int n = kx.Length, r = n / 2;
@@ -118,6 +120,7 @@ internal static unsafe class SeparableFixed8
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int HorizontalVector(byte* ext, ushort* hrow, int len, int cn, ushort[] kx)
     {
         int n = kx.Length, r = n / 2;
@@ -151,6 +154,7 @@ internal static unsafe class SeparableFixed8
         VerticalScalar(rows, dst, i, len, ky);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void VerticalScalar(ushort** rows, byte* dst, int start, int len, ushort[] ky)
     {
         int n = ky.Length, r = n / 2;
@@ -162,6 +166,7 @@ internal static unsafe class SeparableFixed8
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int VerticalVector(ushort** rows, byte* dst, int len, ushort[] ky)
     {
         int n = ky.Length, r = n / 2;
