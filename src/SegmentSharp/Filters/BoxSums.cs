@@ -95,9 +95,14 @@ internal static unsafe class BoxSums
                     else SlideRows(src, srcStride, h, border, y - ay + kh - 1, y - ay - 1, col, len);
                     for (int j = 0; j < left; j++) ext[j] = map[j] < 0 ? 0 : col[map[j]];
                     for (int j = 0; j < right; j++) ext[left + len + j] = map[left + j] < 0 ? 0 : col[map[left + j]];
-                    HorizontalWindow(ext, sums, len, cn, kw, prefix);
                     byte* outRow = target(y, scratch);
-                    norm.Store(sums, outRow, len);
+                    if (kw <= 16 && Vector256.IsHardwareAccelerated)
+                        norm.StoreShortWindow(ext, outRow, len, cn, kw);
+                    else
+                    {
+                        HorizontalWindow(ext, sums, len, cn, kw, prefix);
+                        norm.Store(sums, outRow, len);
+                    }
                     done?.Invoke(y, outRow, len);
                 }
             }
@@ -263,6 +268,30 @@ internal static unsafe class BoxSums
                 _divDelta = d / 2;
                 if (scalef < 0.5) _divDelta++;
                 else _divScale++;
+            }
+        }
+
+        /// <summary>Short windows: sum kw shifted column sums and normalise in one pass (no intermediate row).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void StoreShortWindow(int* ext, byte* d, int len, int cn, int kw)
+        {
+            int i = 0;
+            for (; i <= len - 16; i += 16)
+            {
+                var a = Vector256.Load(ext + i);
+                var b = Vector256.Load(ext + i + 8);
+                for (int k = 1; k < kw; k++)
+                {
+                    a += Vector256.Load(ext + i + k * cn);
+                    b += Vector256.Load(ext + i + 8 + k * cn);
+                }
+                StoreBytes(Normalize16(a, b), d + i);
+            }
+            for (; i < len; i++)
+            {
+                int s = 0;
+                for (int k = 0; k < kw; k++) s += ext[i + k * cn];
+                d[i] = One(s, i, len);
             }
         }
 

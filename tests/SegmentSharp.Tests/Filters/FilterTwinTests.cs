@@ -91,6 +91,10 @@ public unsafe class FilterTwinTests
                         norm.StoreScalar(ps, pb, 0, len);
                     }
                     Assert.Equal(b, a);
+                    // The fused short-window path: window of 1 over the same sums must give the same bytes.
+                    var c = new byte[len + 16];
+                    fixed (int* ps = sums) fixed (byte* pc = c) norm.StoreShortWindow(ps, pc, len, 1, 1);
+                    Assert.Equal(b, c);
                 }
     }
 
