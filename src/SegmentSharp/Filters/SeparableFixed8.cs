@@ -126,6 +126,27 @@ internal static unsafe class SeparableFixed8
     {
         int n = kx.Length, r = n / 2;
         int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var kc5 = Vector512.Create(kx[r]);
+            for (; i <= len - 64; i += 64)
+            {
+                byte* p = ext + i;
+                var (cl, ch) = Vector512.Widen(Vector512.Load(p + r * cn));
+                var sl = cl * kc5;
+                var sh = ch * kc5;
+                for (int k = 0; k < r; k++)
+                {
+                    var kk = Vector512.Create(kx[k]);
+                    var (al, ah) = Vector512.Widen(Vector512.Load(p + k * cn));
+                    var (bl, bh) = Vector512.Widen(Vector512.Load(p + (n - 1 - k) * cn));
+                    sl += (al + bl) * kk;
+                    sh += (ah + bh) * kk;
+                }
+                sl.Store(hrow + i);
+                sh.Store(hrow + i + 32);
+            }
+        }
         var kc = Vector256.Create(kx[r]);
         for (; i <= len - 32; i += 32)
         {
@@ -182,6 +203,28 @@ internal static unsafe class SeparableFixed8
         var bias = Vector256.Create(unchecked((short)0x8000));
         var start = Vector256.Create((1 << 23) + 0x8000);
         int i = 0;
+        if (Avx512BW.IsSupported)
+        {
+            var bias5 = Vector512.Create(unchecked((short)0x8000));
+            var start5 = Vector512.Create((1 << 23) + 0x8000);
+            for (; i <= len - 32; i += 32)
+            {
+                var lo = start5; var hi = start5;
+                for (int p = 0; p < pairs; p++)
+                {
+                    var a = Vector512.Load((short*)rows[2 * p] + i) ^ bias5;
+                    var b = 2 * p + 1 < n ? Vector512.Load((short*)rows[2 * p + 1] + i) ^ bias5 : Vector512<short>.Zero;
+                    var k = Vector512.Create(kp[p]).AsInt16();
+                    lo += Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackLow(a, b), k);
+                    hi += Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackHigh(a, b), k);
+                }
+                // Per 128-bit lane the unpack/pack pair restores order; then gather the low qword of each lane.
+                var w16 = Avx512BW.PackUnsignedSaturate(Avx512F.ShiftRightArithmetic(lo, 16), Avx512F.ShiftRightArithmetic(hi, 16));
+                var b8 = Avx512BW.PackUnsignedSaturate(w16.AsInt16(), w16.AsInt16());
+                var ordered = Avx512F.PermuteVar8x64(b8.AsUInt64(), Vector512.Create(0UL, 2, 4, 6, 1, 3, 5, 7));
+                ordered.AsByte().GetLower().Store(dst + i);
+            }
+        }
         for (; i <= len - 16; i += 16)
         {
             var lo = start; var hi = start;
