@@ -130,6 +130,11 @@ internal static unsafe class BoxSums
         }
         byte* rin = src + (long)si * srcStride, rout = src + (long)so * srcStride;
         int i = 0;
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+            for (; i <= len - 16; i += 16)
+                (Vector512.Load(col + i)
+                    + (System.Runtime.Intrinsics.X86.Avx512F.ConvertToVector512Int32(Vector128.Load(rin + i))
+                       - System.Runtime.Intrinsics.X86.Avx512F.ConvertToVector512Int32(Vector128.Load(rout + i)))).Store(col + i);
         if (Vector256.IsHardwareAccelerated)
             for (; i <= len - 8; i += 8)
                 (Vector256.Load(col + i) + (LoadU8AsI32(rin + i) - LoadU8AsI32(rout + i))).Store(col + i);
