@@ -51,88 +51,191 @@ internal static unsafe class BoxSums
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Band(byte* src, int srcStride, int w, int h, int cn, int kw, int kh, BorderType border,
         int y0, int y1, Normalizer norm, RowTarget target, RowDone? done)
     {
+        // Column sums first (exact integers, so the order of summation does not matter): each new output row adds the
+        // entering source row and removes the leaving one, then a running sum slides horizontally along the row.
         int ax = kw / 2, ay = kh / 2;
         int len = w * cn;
-        int extLen = (w + kw - 1) * cn;
-        int pitch = len + 16;
-        var extArr = ArrayPool<byte>.Shared.Rent(extLen + 64);
-        var ringArr = ArrayPool<int>.Shared.Rent(pitch * kh);
-        var sumArr = ArrayPool<int>.Shared.Rent(pitch);
+        int left = ax * cn, right = (kw - 1 - ax) * cn;
+        int extLen = len + left + right;
+        var colArr = ArrayPool<int>.Shared.Rent(extLen + 16);
+        var sumArr = ArrayPool<int>.Shared.Rent(len + 16);
         var scratchArr = ArrayPool<byte>.Shared.Rent(len + 32);
+        var mapArr = ArrayPool<int>.Shared.Rent(left + right + 1);
+        var prefixArr = ArrayPool<int>.Shared.Rent(extLen + 16);
         try
         {
-            fixed (byte* ext = extArr)
-            fixed (int* ring = ringArr)
-            fixed (int* sum = sumArr)
+            fixed (int* ext = colArr)
+            fixed (int* sums = sumArr)
             fixed (byte* scratch = scratchArr)
+            fixed (int* map = mapArr)
+            fixed (int* prefix = prefixArr)
             {
-                int first = y0 - ay;
-                new Span<int>(sum, len).Clear();
-                // Prime with the first kh−1 rows of the first window.
-                for (int j = first; j < first + kh - 1; j++)
+                int* col = ext + left;
+                new Span<int>(ext, extLen).Clear();
+                // Source sample feeding each border slot (−1: constant zero).
+                for (int j = 0; j < left; j++)
                 {
-                    int* r = ring + (long)((j - first) % kh) * pitch;
-                    RowSums(src, srcStride, w, h, cn, kw, ax, border, j, ext, r);
-                    Add(sum, r, len);
+                    int sx = BorderInterpolation.Map(j / cn - ax, w, border);
+                    map[j] = sx < 0 ? -1 : sx * cn + j % cn;
                 }
+                for (int j = 0; j < right; j++)
+                {
+                    int sx = BorderInterpolation.Map(w + j / cn, w, border);
+                    map[left + j] = sx < 0 ? -1 : sx * cn + j % cn;
+                }
+                for (int j = y0 - ay; j < y0 - ay + kh - 1; j++) AddRow(src, srcStride, h, border, j, col, len, +1);
                 for (int y = y0; y < y1; y++)
                 {
-                    int jIn = y - ay + kh - 1;
-                    int* rin = ring + (long)((jIn - first) % kh) * pitch;
-                    RowSums(src, srcStride, w, h, cn, kw, ax, border, jIn, ext, rin);
-                    int* rout = ring + (long)((y - ay - first) % kh) * pitch;
+                    // Enter row y − ay + kh − 1 and, after the first row, drop row y − ay − 1 in the same pass.
+                    if (y == y0) AddRow(src, srcStride, h, border, y - ay + kh - 1, col, len, +1);
+                    else SlideRows(src, srcStride, h, border, y - ay + kh - 1, y - ay - 1, col, len);
+                    for (int j = 0; j < left; j++) ext[j] = map[j] < 0 ? 0 : col[map[j]];
+                    for (int j = 0; j < right; j++) ext[left + len + j] = map[left + j] < 0 ? 0 : col[map[left + j]];
                     byte* outRow = target(y, scratch);
-                    // One pass: output from sum + entering row, then drop the leaving row (OpenCV's ColumnSum order).
-                    norm.StoreSliding(sum, rin, rout, outRow, len);
+                    if (kw <= 16 && Vector256.IsHardwareAccelerated)
+                        norm.StoreShortWindow(ext, outRow, len, cn, kw);
+                    else
+                    {
+                        HorizontalWindow(ext, sums, len, cn, kw, prefix);
+                        norm.Store(sums, outRow, len);
+                    }
                     done?.Invoke(y, outRow, len);
                 }
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(extArr);
-            ArrayPool<int>.Shared.Return(ringArr);
+            ArrayPool<int>.Shared.Return(colArr);
             ArrayPool<int>.Shared.Return(sumArr);
             ArrayPool<byte>.Shared.Return(scratchArr);
+            ArrayPool<int>.Shared.Return(mapArr);
+            ArrayPool<int>.Shared.Return(prefixArr);
         }
     }
 
-    private static void RowSums(byte* src, int srcStride, int w, int h, int cn, int kw, int ax, BorderType border,
-        int j, byte* ext, int* r)
+    /// <summary>col += row jIn − row jOut (source rows under the border mode; constant-border rows are zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SlideRows(byte* src, int srcStride, int h, BorderType border, int jIn, int jOut, int* col, int len)
     {
-        int len = w * cn;
-        int sy = BorderInterpolation.Map(j, h, border);
-        if (sy < 0) { new Span<int>(r, len).Clear(); return; }
-        byte* srow = src + (long)sy * srcStride;
-        SeparableFixed8.FillExtended(srow, ext, w, cn, ax, kw - 1 - ax, border);
-        HorizontalSums(ext, r, len, cn, kw);
-    }
-
-    /// <summary>r[i] = Σ_{k&lt;kw} ext[i + k·cn].</summary>
-    internal static void HorizontalSums(byte* ext, int* r, int len, int cn, int kw)
-    {
-        if (kw <= 8 && Vector256.IsHardwareAccelerated)
+        int si = BorderInterpolation.Map(jIn, h, border), so = BorderInterpolation.Map(jOut, h, border);
+        if (si < 0 || so < 0)
         {
-            int i = 0;
-            for (; i <= len - 8; i += 8)
-            {
-                var s = LoadU8AsI32(ext + i);
-                for (int k = 1; k < kw; k++)
-                    s += LoadU8AsI32(ext + i + k * cn);
-                s.Store(r + i);
-            }
-            for (; i < len; i++)
-            {
-                int s = 0;
-                for (int k = 0; k < kw; k++) s += ext[i + k * cn];
-                r[i] = s;
-            }
+            AddRow(src, srcStride, h, border, jIn, col, len, +1);
+            AddRow(src, srcStride, h, border, jOut, col, len, -1);
             return;
         }
-        HorizontalSumsScalar(ext, r, len, cn, kw);
+        byte* rin = src + (long)si * srcStride, rout = src + (long)so * srcStride;
+        int i = 0;
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+            for (; i <= len - 16; i += 16)
+                (Vector512.Load(col + i)
+                    + (System.Runtime.Intrinsics.X86.Avx512F.ConvertToVector512Int32(Vector128.Load(rin + i))
+                       - System.Runtime.Intrinsics.X86.Avx512F.ConvertToVector512Int32(Vector128.Load(rout + i)))).Store(col + i);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= len - 8; i += 8)
+                (Vector256.Load(col + i) + (LoadU8AsI32(rin + i) - LoadU8AsI32(rout + i))).Store(col + i);
+        for (; i < len; i++) col[i] += rin[i] - rout[i];
+    }
+
+    /// <summary>col += sign · (source row j under the border mode); constant-border rows are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddRow(byte* src, int srcStride, int h, BorderType border, int j, int* col, int len, int sign)
+    {
+        int sy = BorderInterpolation.Map(j, h, border);
+        if (sy < 0) return;
+        byte* row = src + (long)sy * srcStride;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            if (sign > 0)
+                for (; i <= len - 8; i += 8) (Vector256.Load(col + i) + LoadU8AsI32(row + i)).Store(col + i);
+            else
+                for (; i <= len - 8; i += 8) (Vector256.Load(col + i) - LoadU8AsI32(row + i)).Store(col + i);
+        }
+        if (sign > 0) for (; i < len; i++) col[i] += row[i];
+        else for (; i < len; i++) col[i] -= row[i];
+    }
+
+    /// <summary>sums[i] = Σ_{k&lt;kw} ext[i + k·cn]. <paramref name="prefix"/> is scratch of len + kw·cn + 8 ints.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void HorizontalWindow(int* ext, int* sums, int len, int cn, int kw, int* prefix)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            if (kw <= 16)
+            {
+                // Short windows: add the kw shifted rows directly, 8 outputs at a time.
+                for (; i <= len - 8; i += 8)
+                {
+                    var s = Vector256.Load(ext + i);
+                    for (int k = 1; k < kw; k++) s += Vector256.Load(ext + i + k * cn);
+                    s.Store(sums + i);
+                }
+                for (; i < len; i++)
+                {
+                    int s = 0;
+                    for (int k = 0; k < kw; k++) s += ext[i + k * cn];
+                    sums[i] = s;
+                }
+                return;
+            }
+            if (cn == 1)
+            {
+                // Long windows: an in-register prefix scan, then sums = P[i + kw] − P[i].
+                int n = len + kw;
+                PrefixScan(ext, prefix, n);
+                for (; i <= len - 8; i += 8)
+                    (Vector256.Load(prefix + i + kw) - Vector256.Load(prefix + i)).Store(sums + i);
+                for (; i < len; i++) sums[i] = prefix[i + kw] - prefix[i];
+                return;
+            }
+        }
+        HorizontalWindowScalar(ext, sums, len, cn, kw);
+    }
+
+    /// <summary>p[0] = 0, p[j + 1] = p[j] + e[j] for j &lt; n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PrefixScan(int* e, int* p, int n)
+    {
+        int carry = 0, j = 0;
+        p[0] = 0;
+        var z = Vector256<int>.Zero;
+        for (; j <= n - 8; j += 8)
+        {
+            var x = Vector256.Load(e + j);
+            // Inclusive scan of 8 lanes in three shift-and-add steps (lanes shifted in from below are zero).
+            x += Vector256.Shuffle(x, Vector256.Create(8, 0, 1, 2, 3, 4, 5, 6));
+            x += Vector256.Shuffle(x, Vector256.Create(8, 8, 0, 1, 2, 3, 4, 5));
+            x += Vector256.Shuffle(x, Vector256.Create(8, 8, 8, 8, 0, 1, 2, 3));
+            x += Vector256.Create(carry);
+            x.Store(p + j + 1);
+            carry = x.GetElement(7);
+        }
+        for (; j < n; j++) { carry += e[j]; p[j + 1] = carry; }
+    }
+
+    /// <summary>Scalar twin of <see cref="HorizontalWindow"/>: a running sum per channel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void HorizontalWindowScalar(int* ext, int* sums, int len, int cn, int kw)
+    {
+        int span = kw * cn;
+        for (int c = 0; c < cn && c < len; c++)
+        {
+            int s = 0;
+            for (int k = 0; k < kw; k++) s += ext[c + k * cn];
+            sums[c] = s;
+            int* lead = ext + c + span, trail = ext + c;
+            for (int i = c + cn; i < len; i += cn, lead += cn, trail += cn)
+            {
+                s += *lead - *trail;
+                sums[i] = s;
+            }
+        }
     }
 
     /// <summary>Loads 8 bytes zero-extended to int lanes (reads 16 bytes without AVX2).</summary>
@@ -142,34 +245,6 @@ internal static unsafe class BoxSums
         if (System.Runtime.Intrinsics.X86.Avx2.IsSupported) return System.Runtime.Intrinsics.X86.Avx2.ConvertToVector256Int32(p);
         var (lo, hi) = Vector128.Widen(Vector128.WidenLower(Vector128.Load(p)));
         return Vector256.Create(lo, hi).AsInt32();
-    }
-
-    internal static void HorizontalSumsScalar(byte* ext, int* r, int len, int cn, int kw)
-    {
-        if (len == 0) return;
-        int span = kw * cn;
-        for (int c = 0; c < cn; c++)
-        {
-            // Keep the running sum in a register: a load of r[i − cn] would serialise on store forwarding.
-            int s = 0;
-            for (int k = 0; k < kw; k++) s += ext[c + k * cn];
-            r[c] = s;
-            byte* lead = ext + c + span, trail = ext + c;
-            for (int i = c + cn; i < len; i += cn, lead += cn, trail += cn)
-            {
-                s += *lead - *trail;
-                r[i] = s;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(int* sum, int* r, int len)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= len - 8; i += 8) (Vector256.Load(sum + i) + Vector256.Load(r + i)).Store(sum + i);
-        for (; i < len; i++) sum[i] += r[i];
     }
 
     /// <summary>Turns window sums into 8-bit outputs with OpenCV's exact rounding for the window area.</summary>
@@ -201,29 +276,31 @@ internal static unsafe class BoxSums
             }
         }
 
-        /// <summary>d = normalise(sum + rin); sum = sum + rin − rout.</summary>
-        public void StoreSliding(int* sum, int* rin, int* rout, byte* d, int len)
+        /// <summary>Short windows: sum kw shifted column sums and normalise in one pass (no intermediate row).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void StoreShortWindow(int* ext, byte* d, int len, int cn, int kw)
         {
             int i = 0;
-            if (Vector256.IsHardwareAccelerated)
+            for (; i <= len - 16; i += 16)
             {
-                for (; i <= len - 16; i += 16)
+                var a = Vector256.Load(ext + i);
+                var b = Vector256.Load(ext + i + 8);
+                for (int k = 1; k < kw; k++)
                 {
-                    var a = Vector256.Load(sum + i) + Vector256.Load(rin + i);
-                    var b = Vector256.Load(sum + i + 8) + Vector256.Load(rin + i + 8);
-                    StoreBytes(Normalize16(a, b), d + i);
-                    (a - Vector256.Load(rout + i)).Store(sum + i);
-                    (b - Vector256.Load(rout + i + 8)).Store(sum + i + 8);
+                    a += Vector256.Load(ext + i + k * cn);
+                    b += Vector256.Load(ext + i + 8 + k * cn);
                 }
+                StoreBytes(Normalize16(a, b), d + i);
             }
             for (; i < len; i++)
             {
-                int s = sum[i] + rin[i];
+                int s = 0;
+                for (int k = 0; k < kw; k++) s += ext[i + k * cn];
                 d[i] = One(s, i, len);
-                sum[i] = s - rout[i];
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Store(int* s, byte* d, int len)
         {
             int i = 0;
@@ -233,6 +310,7 @@ internal static unsafe class BoxSums
             StoreScalar(s, d, i, len);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void StoreScalar(int* s, byte* d, int start, int len)
         {
             for (int i = start; i < len; i++) d[i] = One(s[i], i, len);
@@ -271,11 +349,18 @@ internal static unsafe class BoxSums
             {
                 var sc = Vector256.Create(_scaleF);
                 var max = Vector256.Create(255);
-                ra = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.ConvertToSingle(a) * sc)), max).AsUInt32();
-                rb = Vector256.Min(Vector256.ConvertToInt32(Vector256.Round(Vector256.ConvertToSingle(b) * sc)), max).AsUInt32();
+                ra = Vector256.Min(RoundToInt(Vector256.ConvertToSingle(a) * sc), max).AsUInt32();
+                rb = Vector256.Min(RoundToInt(Vector256.ConvertToSingle(b) * sc), max).AsUInt32();
             }
             return Vector256.Narrow(ra, rb);
         }
+
+        /// <summary>Round half to even, like OpenCV's v_round (cvtps2dq directly when available).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<int> RoundToInt(Vector256<float> x)
+            => System.Runtime.Intrinsics.X86.Avx.IsSupported
+                ? System.Runtime.Intrinsics.X86.Avx.ConvertToVector256Int32(x)
+                : Vector256.ConvertToInt32(Vector256.Round(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void StoreBytes(Vector256<ushort> v, byte* d) => Vector256.Narrow(v, v).GetLower().Store(d);

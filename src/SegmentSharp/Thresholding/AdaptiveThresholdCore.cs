@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using SegmentSharp.Filters;
 using SegmentSharp.Imaging;
@@ -53,6 +54,7 @@ internal static unsafe class AdaptiveThresholdCore
         CompareScalar(s, m, d, i, len, t, maxv, inverse);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void CompareScalar(byte* s, byte* m, byte* d, int start, int len, int idelta, byte maxv, bool inverse)
     {
         for (int i = start; i < len; i++)
@@ -62,6 +64,7 @@ internal static unsafe class AdaptiveThresholdCore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompareVector(byte* s, byte* m, byte* d, int len, int idelta, byte maxv, bool inverse)
     {
         int i = 0;
