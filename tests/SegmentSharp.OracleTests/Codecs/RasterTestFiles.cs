@@ -9,15 +9,7 @@ namespace SegmentSharp.OracleTests.Codecs;
 /// <summary>Repository paths for the raster codec tests.</summary>
 internal static class RasterTestPaths
 {
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SegmentSharp.slnx"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("SegmentSharp.slnx not found above the test binaries");
-        }
-    }
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string Sample(string name) => Path.Combine(RepoRoot, "samples", name);
 }
