@@ -60,7 +60,7 @@ internal static class ThresholdCommand
                                 only binary and binary-inv
           --max-value MAX_VALUE
                                 value of foreground pixels for binary types, integer 0-255 (default: 255)
-          --blur K              Gaussian blur with a KxK kernel (odd K >= 1, sigma from K) before
+          --blur K              Gaussian blur with a KxK kernel (odd K, 1-9999, sigma from K) before
                                 thresholding (default: no blur)
           --bilevel {auto,never}
                                 auto stores a 0/255 mask as 1 bit per pixel (1-bit PNG, CCITT G4 TIFF);
@@ -74,6 +74,7 @@ internal static class ThresholdCommand
 
         exit codes: 0 success, 1 the input could not be read or the mask could not be written,
         2 usage error
+
         """;
 
     private static readonly string[] Methods = ["global", "adaptive", "otsu", "triangle"];
@@ -114,7 +115,7 @@ internal static class ThresholdCommand
             {
                 long k = Int(v!);
                 if (k < 1 || k % 2 == 0 || k > 9999)
-                    throw new ArgumentValueException("blur size must be an odd integer greater than or equal to 1");
+                    throw new ArgumentValueException("blur size must be an odd integer from 1 to 9999");
                 o.Blur = (int)k;
             }),
             new("--bilevel", "BILEVEL", v => o.Bilevel = Choice(v!, BilevelModes) == 0 ? BilevelMode.Auto : BilevelMode.Never),
@@ -134,8 +135,8 @@ internal static class ThresholdCommand
         var format = ImageFile.FormatFromExtension(output);
         if (format is ImageFormat.Unknown or ImageFormat.Jpeg)
             throw new UsageException(ext.Length == 0
-                ? "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm"
-                : $"argument OUTPUT: cannot write '{ext}' files; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm");
+                ? "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm"
+                : $"argument OUTPUT: cannot write '{ext}' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm");
         return o;
     }
 

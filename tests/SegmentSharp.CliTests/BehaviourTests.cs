@@ -73,6 +73,8 @@ public sealed class BehaviourTests
         var r = s.Run("threshold", flag);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", r.Stderr);
+        Assert.StartsWith("usage: segment threshold [-h]", r.Stdout);
+        Assert.EndsWith("usage error\n", r.Stdout);
         foreach (string f in new[] { "--help", "--method", "--threshold", "--invert", "--block-size", "--c ", "--adaptive-method",
                      "--type", "--max-value", "--blur", "--bilevel", "--json", "INPUT", "OUTPUT", "examples:", "segment threshold " })
             Assert.Contains(f, r.Stdout);
@@ -124,8 +126,9 @@ public sealed class BehaviourTests
     [InlineData("argument --adaptive-method: invalid choice: 'median' (choose from 'gaussian', 'mean')", "--adaptive-method", "median")]
     [InlineData("argument --max-value: max value must be an integer from 0 to 255", "--max-value", "256")]
     [InlineData("argument --max-value: invalid int value: '1.5'", "--max-value", "1.5")]
-    [InlineData("argument --blur: blur size must be an odd integer greater than or equal to 1", "--blur", "4")]
-    [InlineData("argument --blur: blur size must be an odd integer greater than or equal to 1", "--blur", "0")]
+    [InlineData("argument --blur: blur size must be an odd integer from 1 to 9999", "--blur", "4")]
+    [InlineData("argument --blur: blur size must be an odd integer from 1 to 9999", "--blur", "0")]
+    [InlineData("argument --blur: blur size must be an odd integer from 1 to 9999", "--blur", "10001")]
     [InlineData("argument --bilevel: invalid choice: 'always' (choose from 'auto', 'never')", "--bilevel", "always")]
     [InlineData("ambiguous option: --b could match --block-size, --blur, --bilevel", "--b", "5")]
     [InlineData("argument --json: ignored explicit argument '1'", "--json=1")]
@@ -141,9 +144,9 @@ public sealed class BehaviourTests
     }
 
     [Theory]
-    [InlineData("out/m.jpg", "argument OUTPUT: cannot write '.jpg' files; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm")]
-    [InlineData("out/m.xyz", "argument OUTPUT: cannot write '.xyz' files; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm")]
-    [InlineData("out/", "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .ppm or .pbm")]
+    [InlineData("out/m.jpg", "argument OUTPUT: cannot write '.jpg' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm")]
+    [InlineData("out/m.xyz", "argument OUTPUT: cannot write '.xyz' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm")]
+    [InlineData("out/", "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm")]
     public void UnsupportedOutputFormatIsAUsageError(string output, string message)
     {
         using var s = new Scratch();

@@ -3,7 +3,7 @@ namespace SegmentSharp.CliTests;
 /// <summary>Locations the CLI tests need: the repository root, the fixtures, and the built segment.dll.</summary>
 internal static class CliTestPaths
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = RepoPaths.Root;
 
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "fixtures", "cli");
 
@@ -13,12 +13,6 @@ internal static class CliTestPaths
     /// </summary>
     public static string SegmentDll { get; } = FindSegmentDll();
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SegmentSharp.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("SegmentSharp.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     private static string FindSegmentDll()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using SegmentSharp.Imaging;
 
@@ -19,6 +20,7 @@ internal static class BmpCodec
     /// is written as 1-bit with a black/white palette, which OpenCV reads back to the same 0/255 pixels. BGRA uses a
     /// BITMAPV5HEADER with BI_BITFIELDS masks, as OpenCV 4.13 does, so that the alpha channel survives.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static byte[] Encode(ReadOnlyImageView<byte> image, ImageWriteOptions options)
     {
         int w = image.Width, h = image.Height, cn = image.Channels;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using SegmentSharp.Imaging;
 
@@ -53,6 +54,7 @@ internal static class BmpDecoder
         return img;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeRow(ReadOnlySpan<byte> src, Span<byte> dst, in Header hdr, bool gray, byte[] grayPalette)
     {
         int w = hdr.Width;
@@ -110,13 +112,13 @@ internal static class BmpDecoder
         int size = BinaryPrimitives.ReadInt32LittleEndian(d[14..]);
         if (size >= 36)
         {
-            if (d.Length < 14 + 36) throw new ImageFormatException("truncated BMP: the info header ends early");
+            if (14L + size > d.Length) throw new ImageFormatException($"truncated BMP: the {size}-byte info header ends early");
             int width = BinaryPrimitives.ReadInt32LittleEndian(d[18..]);
             int height = BinaryPrimitives.ReadInt32LittleEndian(d[22..]);
             int bpp = BinaryPrimitives.ReadUInt16LittleEndian(d[28..]);
             int comp = BinaryPrimitives.ReadInt32LittleEndian(d[30..]);
             int clrUsed = BinaryPrimitives.ReadInt32LittleEndian(d[46..]);
-            bool ok = width > 0 && height != 0 &&
+            bool ok = width > 0 && height != 0 && height != int.MinValue &&
                       (((bpp is 1 or 4 or 8 or 24 or 32) && comp == BiRgb) ||
                        ((bpp is 16 or 32) && comp is BiRgb or BiBitfields) ||
                        (bpp == 4 && comp == BiRle4) || (bpp == 8 && comp == BiRle8));
@@ -193,6 +195,7 @@ internal static class BmpDecoder
     /// Bit-field pixels as OpenCV's mask path computes them: each field times <c>255f / fieldMax</c> in single
     /// precision, truncated; gray is <c>(byte)(0.299f R + 0.587f G + 0.114f B)</c>, also float and truncated.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeMaskedRow(ReadOnlySpan<byte> src, Span<byte> dst, in Header hdr, bool gray)
     {
         var m = hdr.Masks; var sh = hdr.MaskShift; var sc = hdr.MaskScale;
@@ -269,6 +272,7 @@ internal static class BmpDecoder
 
         private static ImageFormatException Bad(string what) => new($"corrupt BMP: {what} runs past the end of a row");
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Rle8()
         {
             bool wrapped = false;
@@ -312,6 +316,7 @@ internal static class BmpDecoder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Rle4()
         {
             int w = _h.Width;

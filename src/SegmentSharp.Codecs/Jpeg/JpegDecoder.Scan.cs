@@ -301,25 +301,42 @@ internal sealed partial class JpegDecoder
         ref int eobrun, ReadOnlySpan<byte> natural)
     {
         if (eobrun > 0) { eobrun--; return; }
+        ulong buf = br.Buf;
+        int cnt = br.Count;
         for (int k = ss; k <= se; k++)
         {
-            br.EnsureBits();
-            int rs = br.Decode(ac);
+            if (cnt < 32)
+            {
+                br.Buf = buf; br.Count = cnt;
+                br.Refill();
+                buf = br.Buf; cnt = br.Count;
+            }
+            int rs = DecodeSymbol(ac, ref buf, ref cnt);
             int r = rs >> 4, s = rs & 15;
             if (s != 0)
             {
                 k += r;
-                blk[natural[k]] = unchecked((short)(JpegBitReader.Extend(br.GetBits(s), s) << al));
+                int v = (int)(buf >> (64 - s));
+                buf <<= s;
+                cnt -= s;
+                blk[natural[k]] = unchecked((short)(JpegBitReader.Extend(v, s) << al));
             }
             else if (r == 15) k += 15;
             else
             {
                 eobrun = 1 << r;
-                if (r != 0) eobrun += br.GetBits(r);
+                if (r != 0)
+                {
+                    eobrun += (int)(buf >> (64 - r));
+                    buf <<= r;
+                    cnt -= r;
+                }
                 eobrun--;
                 break;
             }
         }
+        br.Buf = buf;
+        br.Count = cnt;
     }
 
     private static void AcRefine(ref JpegBitReader br, scoped Span<short> blk, JpegHuffmanTable ac, int ss, int se, int al,
@@ -327,18 +344,35 @@ internal sealed partial class JpegDecoder
     {
         int p1 = 1 << al, m1 = -1 << al;
         int k = ss;
+        ulong buf = br.Buf;
+        int cnt = br.Count;
         if (eobrun == 0)
         {
             for (; k <= se; k++)
             {
-                br.EnsureBits();
-                int rs = br.Decode(ac);
+                if (cnt < 32)
+                {
+                    br.Buf = buf; br.Count = cnt;
+                    br.Refill();
+                    buf = br.Buf; cnt = br.Count;
+                }
+                int rs = DecodeSymbol(ac, ref buf, ref cnt);
                 int r = rs >> 4, s = rs & 15;
-                if (s != 0) s = br.GetBit() != 0 ? p1 : m1;
+                if (s != 0)
+                {
+                    s = (long)buf < 0 ? p1 : m1;
+                    buf <<= 1;
+                    cnt--;
+                }
                 else if (r != 15)
                 {
                     eobrun = 1 << r;
-                    if (r != 0) eobrun += br.GetBits(r);
+                    if (r != 0)
+                    {
+                        eobrun += (int)(buf >> (64 - r));
+                        buf <<= r;
+                        cnt -= r;
+                    }
                     break;
                 }
                 // Skip r zero-history coefficients, refining the nonzero ones passed on the way.
@@ -347,8 +381,16 @@ internal sealed partial class JpegDecoder
                     ref short co = ref blk[natural[k]];
                     if (co != 0)
                     {
-                        br.EnsureBits();
-                        if (br.GetBit() != 0 && (co & p1) == 0) co = unchecked((short)(co + (co >= 0 ? p1 : m1)));
+                        if (cnt < 1)
+                        {
+                            br.Buf = buf; br.Count = cnt;
+                            br.Refill();
+                            buf = br.Buf; cnt = br.Count;
+                        }
+                        bool bit = (long)buf < 0;
+                        buf <<= 1;
+                        cnt--;
+                        if (bit && (co & p1) == 0) co = unchecked((short)(co + (co >= 0 ? p1 : m1)));
                     }
                     else if (--r < 0) break;
                     k++;
@@ -363,12 +405,22 @@ internal sealed partial class JpegDecoder
                 ref short co = ref blk[natural[k]];
                 if (co != 0)
                 {
-                    br.EnsureBits();
-                    if (br.GetBit() != 0 && (co & p1) == 0) co = unchecked((short)(co + (co >= 0 ? p1 : m1)));
+                    if (cnt < 1)
+                    {
+                        br.Buf = buf; br.Count = cnt;
+                        br.Refill();
+                        buf = br.Buf; cnt = br.Count;
+                    }
+                    bool bit = (long)buf < 0;
+                    buf <<= 1;
+                    cnt--;
+                    if (bit && (co & p1) == 0) co = unchecked((short)(co + (co >= 0 ? p1 : m1)));
                 }
             }
             eobrun--;
         }
+        br.Buf = buf;
+        br.Count = cnt;
     }
 
     /// <summary>Inverse-transforms every stored block of a progressive image, block rows in parallel.</summary>
@@ -379,7 +431,7 @@ internal sealed partial class JpegDecoder
             if (!c.Needed || c.Coefs is null) continue;
             var quant = c.Quant ?? new short[64];
             var comp = c;
-            JpegParallel.ForBands(c.CompBlocksH, (long)c.CompBlocksW * 64 * 8, (start, end) =>
+            Parallelism.ForBands(c.CompBlocksH, (long)c.CompBlocksW * 64 * 8, (start, end) =>
             {
                 for (int by = start; by < end; by++)
                     for (int bx = 0; bx < comp.CompBlocksW; bx++)

@@ -285,7 +285,6 @@ internal sealed partial class JpegDecoder
         else
         {
             ColorSpace = _sawAdobe && _adobeTransform != 0 ? JpegColorSpace.Ycck : JpegColorSpace.Cmyk;
-            throw new ImageFormatException("CMYK JPEG is not supported");
         }
         for (int i = 0; i < n; i++)
         {

@@ -40,6 +40,9 @@ internal sealed class JpegHuffmanTable
         for (int l = 1; l <= 16; l++)
         {
             int n = counts[l];
+            // As in libjpeg, the all-ones code of any used length is reserved, so reaching 2^l is an error. Checked
+            // before filling the lookahead table, whose index would otherwise run past its end.
+            if (n > 0 && code + n >= (1 << l)) throw new ImageFormatException("bad JPEG Huffman table: code lengths overflow");
             if (n > 0)
             {
                 ValOffset[l] = p - code;
@@ -56,8 +59,6 @@ internal sealed class JpegHuffmanTable
                 MaxCode[l] = code - 1;
             }
             else MaxCode[l] = -1;
-            // As in libjpeg, the all-ones code of any used length is reserved, so reaching 2^l is an error.
-            if (n > 0 && code >= (1 << l)) throw new ImageFormatException("bad JPEG Huffman table: code lengths overflow");
             code <<= 1;
         }
         MaxCode[17] = 0xFFFFF;

@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace SegmentSharp.Codecs;
 
 /// <summary>
@@ -27,16 +31,19 @@ internal static class PngCrc
     /// <summary>Continues a running CRC (start with <c>0xFFFFFFFF</c>, finish by inverting).</summary>
     public static uint Update(uint crc, ReadOnlySpan<byte> data)
     {
-        var t = Tables;
-        int i = 0;
-        for (; i + 8 <= data.Length; i += 8)
+        ref uint t = ref MemoryMarshal.GetArrayDataReference(Tables);
+        ref byte d = ref MemoryMarshal.GetReference(data);
+        int n = data.Length, i = 0;
+        for (; i + 8 <= n; i += 8)
         {
-            uint lo = crc ^ (uint)(data[i] | data[i + 1] << 8 | data[i + 2] << 16 | data[i + 3] << 24);
-            uint hi = (uint)(data[i + 4] | data[i + 5] << 8 | data[i + 6] << 16 | data[i + 7] << 24);
-            crc = t[7 * 256 + (lo & 0xFF)] ^ t[6 * 256 + ((lo >> 8) & 0xFF)] ^ t[5 * 256 + ((lo >> 16) & 0xFF)] ^ t[4 * 256 + (lo >> 24)]
-                ^ t[3 * 256 + (hi & 0xFF)] ^ t[2 * 256 + ((hi >> 8) & 0xFF)] ^ t[256 + ((hi >> 16) & 0xFF)] ^ t[hi >> 24];
+            uint lo = crc ^ BinaryPrimitives.ReadUInt32LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref d, i), 4));
+            uint hi = BinaryPrimitives.ReadUInt32LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref d, i + 4), 4));
+            crc = Unsafe.Add(ref t, 7 * 256 + (int)(lo & 0xFF)) ^ Unsafe.Add(ref t, 6 * 256 + (int)((lo >> 8) & 0xFF))
+                ^ Unsafe.Add(ref t, 5 * 256 + (int)((lo >> 16) & 0xFF)) ^ Unsafe.Add(ref t, 4 * 256 + (int)(lo >> 24))
+                ^ Unsafe.Add(ref t, 3 * 256 + (int)(hi & 0xFF)) ^ Unsafe.Add(ref t, 2 * 256 + (int)((hi >> 8) & 0xFF))
+                ^ Unsafe.Add(ref t, 256 + (int)((hi >> 16) & 0xFF)) ^ Unsafe.Add(ref t, (int)(hi >> 24));
         }
-        for (; i < data.Length; i++) crc = t[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+        for (; i < n; i++) crc = Unsafe.Add(ref t, (int)((crc ^ Unsafe.Add(ref d, i)) & 0xFF)) ^ (crc >> 8);
         return crc;
     }
 

@@ -40,20 +40,22 @@ internal static class PngDecoder
             var img = new Image<byte>(h.Width, h.Height, outCh);
             var conv = new PngRowConverter(h, gray);
             using var zs = new ZLibStream(new MemoryStream(z, 0, zl, writable: false), CompressionMode.Decompress);
+            var reader = new RowReader(zs, rowBytes + 1);
             try
             {
                 if (!h.Interlaced)
-                    DecodePass(zs, h, conv, img, 0, 0, 1, 1, rowA, rowB, null);
+                    DecodePass(reader, h, conv, img, 0, 0, 1, 1, rowA, rowB, null);
                 else
                 {
                     var tmp = new byte[h.Width * outCh];
-                    for (int p = 0; p < 7; p++) DecodePass(zs, h, conv, img, PassX0[p], PassY0[p], PassDx[p], PassDy[p], rowA, rowB, tmp);
+                    for (int p = 0; p < 7; p++) DecodePass(reader, h, conv, img, PassX0[p], PassY0[p], PassDx[p], PassDy[p], rowA, rowB, tmp);
                 }
             }
             catch (InvalidDataException e)
             {
                 throw new ImageFormatException("corrupt PNG: the compressed image data (IDAT zlib stream) is invalid", e);
             }
+            reader.Dispose();
             return img;
         }
         finally
@@ -64,7 +66,45 @@ internal static class PngDecoder
         }
     }
 
-    private static void DecodePass(Stream zs, PngHeader h, PngRowConverter conv, Image<byte> img,
+    /// <summary>
+    /// Serves scanlines from inflate output fetched in large blocks: asking zlib for one short row at a time
+    /// doubles the inflate cost, while a whole-image buffer would cost memory.
+    /// </summary>
+    private sealed class RowReader(Stream zs, int maxRow) : IDisposable
+    {
+        private byte[] _buf = ArrayPool<byte>.Shared.Rent(Math.Max(maxRow, 1 << 16));
+        private int _start, _end;
+        private bool _eof;
+
+        /// <summary>Fills <paramref name="row"/> completely, or returns false when the data runs out.</summary>
+        public bool Read(Span<byte> row)
+        {
+            if (_end - _start < row.Length)
+            {
+                if (_eof) return false;
+                Buffer.BlockCopy(_buf, _start, _buf, 0, _end - _start);
+                _end -= _start; _start = 0;
+                while (_end < row.Length && !_eof)
+                {
+                    int got = zs.Read(_buf, _end, _buf.Length - _end);
+                    if (got == 0) _eof = true;
+                    _end += got;
+                }
+                if (_end < row.Length) return false;
+            }
+            _buf.AsSpan(_start, row.Length).CopyTo(row);
+            _start += row.Length;
+            return true;
+        }
+
+        public void Dispose()
+        {
+            if (_buf.Length > 0) ArrayPool<byte>.Shared.Return(_buf);
+            _buf = [];
+        }
+    }
+
+    private static void DecodePass(RowReader zs, PngHeader h, PngRowConverter conv, Image<byte> img,
                                    int x0, int y0, int dx, int dy, byte[] rowA, byte[] rowB, byte[]? tmp)
     {
         int pw = (int)((h.Width - x0 + (long)dx - 1) / dx), ph = (int)((h.Height - y0 + (long)dy - 1) / dy);
@@ -75,9 +115,8 @@ internal static class PngDecoder
         prev.Clear();
         for (int py = 0; py < ph; py++)
         {
-            int got = zs.ReadAtLeast(cur, cur.Length, throwOnEndOfStream: false);
             int y = y0 + py * dy;
-            if (got < cur.Length)
+            if (!zs.Read(cur))
                 throw new ImageFormatException(h.Interlaced
                     ? $"truncated PNG data: IDAT ends early (interlace pass at row {y} of {h.Height})"
                     : $"truncated PNG data: IDAT ends early (row {y} of {h.Height})");

@@ -14,20 +14,25 @@ internal sealed class PngGrayConversion
     internal const int Rc = 9797, Gc = 19234, Bc = 3737; // (0.299·32768)/1, (0.587·32768)/1 truncated; blue takes the rest
 
     private readonly byte[]? _to1, _from1;          // 8-bit gamma tables, null when no gamma correction applies
-    private readonly ushort[]? _to1_16, _from1_16;  // 16-bit tables indexed by value >> 5
-    private readonly byte[]? _equal16;              // r = g = b 16-bit pixels under gamma: (value >> 5) → 8-bit
+    private readonly ushort[]? _to1_16, _from1_16;  // 16-bit tables indexed by value >> _shift
+    private readonly byte[]? _equal16;              // r = g = b 16-bit pixels under gamma: (value >> _shift) → 8-bit
+    private readonly int _shift;
 
     /// <param name="gamma">File gamma ×100000 (from gAMA, or 45455 for sRGB); 0 when absent.</param>
-    public PngGrayConversion(int gamma)
+    /// <param name="sigBit">The largest colour sBIT value, 0 when absent.</param>
+    public PngGrayConversion(int gamma, int sigBit = 0)
     {
+        // libpng drops the insignificant low bits of 16-bit samples before its gamma lookups, and at least
+        // 5 bits when the output is stripped to 8 bits (PNG_MAX_GAMMA_8 = 11), at most 8.
+        _shift = Math.Clamp(sigBit is > 0 and < 16 ? 16 - sigBit : 0, 5, 8);
         if (gamma <= 0 || !Significant(gamma)) return;
         long screen = Reciprocal(gamma);
         long to1 = Reciprocal(gamma), from1 = Reciprocal(screen);
         _to1 = Table8(to1);
         _from1 = Table8(from1);
-        _to1_16 = Table16(to1);
-        _from1_16 = Table16(from1);
-        _equal16 = Table16To8(Product(gamma, screen));
+        _to1_16 = Table16(to1, _shift);
+        _from1_16 = Table16(from1, _shift);
+        _equal16 = Table16To8(Product(gamma, screen), _shift);
     }
 
     public bool HasGamma => _to1 != null;
@@ -45,29 +50,32 @@ internal sealed class PngGrayConversion
         return t;
     }
 
-    // The 16-bit tables hold 2^11 entries because stripping to 8 bits makes libpng drop 5 low bits (gamma_shift 5).
-    private static ushort[] Table16(long g)
+    // The 16-bit tables hold 2^(16 - shift) entries (2^11 without sBIT).
+    private static ushort[] Table16(long g, int shift)
     {
-        var t = new ushort[2048];
-        for (int i = 0; i < 2048; i++)
-            t[i] = Significant(g) ? (ushort)Math.Floor(65535.0 * Math.Pow(i / 2047.0, g * 1e-5) + .5) : (ushort)((i * 65535u + 1024) / 2047);
+        int size = 1 << (16 - shift), max = size - 1;
+        var t = new ushort[size];
+        for (int i = 0; i < size; i++)
+            t[i] = Significant(g) ? (ushort)Math.Floor(65535.0 * Math.Pow(i / (double)max, g * 1e-5) + .5)
+                                  : (ushort)((i * 65535u + (1u << (15 - shift))) / (uint)max);
         return t;
     }
 
     // libpng's 16-to-8 gamma table for pixels it does not convert (r = g = b): 8-bit value i covers the
-    // 11-bit inputs below the rounded image of i·257 + 128, so this rounds (≈ v / 257) where the plain path truncates.
-    private static byte[] Table16To8(long g)
+    // inputs below the rounded image of i·257 + 128, so this rounds (≈ v / 257) where the plain path truncates.
+    private static byte[] Table16To8(long g, int shift)
     {
-        var t = new byte[2048];
+        int size = 1 << (16 - shift), max = size - 1;
+        var t = new byte[size];
         int last = 0;
         for (int i = 0; i < 255; i++)
         {
             int v = i * 257 + 128;
             long corrected = Significant(g) ? (long)Math.Floor(65535.0 * Math.Pow(v / 65535.0, g * 1e-5) + .5) : v;
-            long bound = (corrected * 2047 + 32768) / 65535 + 1;
-            while (last < bound && last < 2048) t[last++] = (byte)i;
+            long bound = (corrected * max + 32768) / 65535 + 1;
+            while (last < bound && last < size) t[last++] = (byte)i;
         }
-        while (last < 2048) t[last++] = 255;
+        while (last < size) t[last++] = 255;
         return t;
     }
 
@@ -83,20 +91,16 @@ internal sealed class PngGrayConversion
     public byte Gray16(int r, int g, int b)
     {
         if (_to1_16 is null) return (byte)((Rc * (long)r + Gc * (long)g + Bc * (long)b + 16384) >> 23);
-        if (r == g && g == b) return _equal16![r >> 5];
-        long y = (Rc * (long)_to1_16[r >> 5] + Gc * (long)_to1_16[g >> 5] + Bc * (long)_to1_16[b >> 5] + 16384) >> 15;
-        return (byte)(_from1_16![y >> 5] >> 8);
+        int s = _shift;
+        if (r == g && g == b) return _equal16![r >> s];
+        long y = (Rc * (long)_to1_16[r >> s] + Gc * (long)_to1_16[g >> s] + Bc * (long)_to1_16[b >> s] + 16384) >> 15;
+        return (byte)(_from1_16![y >> s] >> 8);
     }
 
     /// <summary>Converts a row of interleaved 8-bit RGB(A) samples (<paramref name="cn"/> = 3 or 4) to gray.</summary>
     public void Row8(ReadOnlySpan<byte> src, Span<byte> dst, int cn)
     {
-        if (_to1 is null)
-        {
-            for (int x = 0, i = 0; x < dst.Length; x++, i += cn)
-                dst[x] = (byte)((Rc * src[i] + Gc * src[i + 1] + Bc * src[i + 2]) >> 15);
-            return;
-        }
+        if (_to1 is null) { PngPixelKernels.RgbToGray(src, dst, cn); return; }
         for (int x = 0, i = 0; x < dst.Length; x++, i += cn) dst[x] = Gray8(src[i], src[i + 1], src[i + 2]);
     }
 

@@ -10,6 +10,8 @@ internal sealed class PngHeader
     /// <summary>RGB triplets, always 256 entries: libpng zero-fills entries past the PLTE length, so out-of-range indices read as black.</summary>
     public byte[]? Palette;
     public int Gamma;
+    /// <summary>Largest significant-bit count of the colour channels from sBIT (0 when absent); it sets libpng's 16-bit gamma table precision.</summary>
+    public int SigBit;
     public List<(int Offset, int Length)> Idat = [];
     public long IdatLength;
 
@@ -44,7 +46,7 @@ internal sealed class PngHeader
             bool critical = (typeBytes[0] & 0x20) == 0;
             // Like libpng: a bad CRC is fatal in a critical chunk; an ancillary chunk with one is skipped.
             bool crcOk = true;
-            if (critical || type is "gAMA" or "sRGB")
+            if (critical || type is "gAMA" or "sRGB" or "sBIT")
             {
                 uint stored = BinaryPrimitives.ReadUInt32BigEndian(data[(pos + 8 + (int)len)..]);
                 uint actual = PngCrc.Update(PngCrc.Update(0xFFFFFFFFu, typeBytes), body) ^ 0xFFFFFFFFu;
@@ -73,6 +75,11 @@ internal sealed class PngHeader
                 case "sRGB":
                     // libpng treats an sRGB chunk as gamma 1/2.2 (45455) whatever gAMA says.
                     if (crcOk && h.Idat.Count == 0) { h.Gamma = 45455; seenSrgb = true; }
+                    break;
+                case "sBIT":
+                    if (crcOk && h.Idat.Count == 0 && h.ColorType is 2 or 6 && len >= 3 && body[0] is >= 1 && body[1] >= 1 && body[2] >= 1
+                        && body[0] <= h.BitDepth && body[1] <= h.BitDepth && body[2] <= h.BitDepth)
+                        h.SigBit = Math.Max(body[0], Math.Max(body[1], body[2]));
                     break;
                 case "IDAT":
                     if (idatEnded) throw new ImageFormatException("corrupt PNG: IDAT chunks are not consecutive");

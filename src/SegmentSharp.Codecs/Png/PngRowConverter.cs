@@ -47,7 +47,7 @@ internal sealed class PngRowConverter
                 }
             }
         }
-        else if (gray && _colorType is 2 or 6) _gray = new PngGrayConversion(h.Gamma);
+        else if (gray && _colorType is 2 or 6) _gray = new PngGrayConversion(h.Gamma, h.BitDepth == 16 ? h.SigBit : 0);
 
         if (_colorType is 0 or 3 && _depth < 8)
         {
@@ -131,8 +131,8 @@ internal sealed class PngRowConverter
                 Replicate(g, dst);
                 break;
             }
-            case (2, 8): SwapRB(raw, dst, 3, 1); break;
-            case (6, 8): SwapRB(raw, dst, 4, 1); break;
+            case (2, 8): PngPixelKernels.RgbToBgr(raw, dst, 3); break;
+            case (6, 8): PngPixelKernels.RgbToBgr(raw, dst, 4); break;
             case (2, 16): SwapRB(raw, dst, 6, 2); break;
             case (6, 16): SwapRB(raw, dst, 8, 2); break;
         }
@@ -174,10 +174,7 @@ internal sealed class PngRowConverter
         for (int x = 0, i = 0; x < dst.Length; x++, i += step) dst[x] = src[i];
     }
 
-    private static void Replicate(ReadOnlySpan<byte> g, Span<byte> dst)
-    {
-        for (int x = 0, i = 0; x < g.Length; x++, i += 3) { byte v = g[x]; dst[i] = v; dst[i + 1] = v; dst[i + 2] = v; }
-    }
+    private static void Replicate(ReadOnlySpan<byte> g, Span<byte> dst) => PngPixelKernels.Replicate(g, dst);
 
     private void PaletteBgr(ReadOnlySpan<byte> idx, Span<byte> dst)
     {

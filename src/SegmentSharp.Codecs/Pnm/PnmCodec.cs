@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SegmentSharp.Imaging;
 
@@ -19,6 +20,7 @@ internal static class PnmCodec
     /// and <see cref="ImageWriteOptions.Bilevel"/> is <see cref="BilevelMode.Auto"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The channel count or pixel values do not fit the kind the extension asks for.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static byte[] Encode(ReadOnlyImageView<byte> image, ImageWriteOptions options, string extension = ".pnm")
     {
         string ext = extension.ToLowerInvariant();

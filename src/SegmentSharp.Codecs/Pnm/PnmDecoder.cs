@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Codecs;
@@ -53,6 +54,7 @@ internal static class PnmDecoder
 
     private static bool IsSpace(int c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray)
     {
         if (data.Length < 3 || data[0] != 'P' || data[1] is < (byte)'1' or > (byte)'6' || !IsSpace(data[2]))
@@ -68,7 +70,6 @@ internal static class PnmDecoder
         DecodeLimits.Check("PNM", w, h);
         bool wide = maxval > 255;
         int outCn = gray ? 1 : 3;
-        var img = new Image<byte>(w, h, outCn);
 
         var scale = new byte[256];
         if (!wide)
@@ -79,7 +80,11 @@ internal static class PnmDecoder
         long rowBytes = bits ? (w + 7) / 8 : (long)samples * (wide ? 2 : 1);
         if (binary && rowBytes * h > data.Length - c.Pos)
             throw new ImageFormatException($"truncated PNM: {h} rows of {rowBytes} bytes are needed, the file has {data.Length - c.Pos} after the header");
+        // Every ASCII sample takes at least one byte: reject short files before allocating for their claimed size.
+        if (!binary && (long)samples * h > data.Length - c.Pos)
+            throw new ImageFormatException($"truncated PNM: {(long)samples * h} samples are claimed, the file has {data.Length - c.Pos} bytes after the header");
 
+        var img = new Image<byte>(w, h, outCn);
         for (int y = 0; y < h; y++)
         {
             var dst = img.Row(y);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BitMiracle.LibTiff.Classic;
 using SegmentSharp.Imaging;
 
@@ -20,7 +21,8 @@ internal static class TiffDecoder
         try
         {
             using var tif = TiffLib.OpenRead(data);
-            return DecodePage(tif, gray);
+            var img = DecodePage(tif, data.Length, gray);
+            return TiffOrientation.Apply(img, TiffLib.Int(tif, TiffTag.ORIENTATION, 1));
         }
         catch (ImageFormatException) { throw; }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -30,7 +32,7 @@ internal static class TiffDecoder
         }
     }
 
-    private static Image<byte> DecodePage(Tiff tif, bool gray)
+    private static Image<byte> DecodePage(Tiff tif, long fileLength, bool gray)
     {
         int w = TiffLib.Int(tif, TiffTag.IMAGEWIDTH, 0), h = TiffLib.Int(tif, TiffTag.IMAGELENGTH, 0);
         DecodeLimits.Check("TIFF", w, h);
@@ -68,7 +70,7 @@ internal static class TiffDecoder
         if ((int)model == -1) return DecodeViaRgba(tif, w, h, gray, photometric);
 
         bool grayModel = model is Photometric.MINISBLACK or Photometric.MINISWHITE;
-        byte[][] planes = ReadPlanes(tif, w, h, bps, spp, planar == (int)PlanarConfig.SEPARATE, skew16: grayModel && bps == 16, out int[] planeRowBytes);
+        byte[][] planes = ReadPlanes(tif, fileLength, w, h, bps, spp, planar == (int)PlanarConfig.SEPARATE, skew16: grayModel && bps == 16, out int[] planeRowBytes);
 
         // Per-sample lookup of 8-bit output, as libtiff's setupMap/Bitdepth16To8 build them.
         byte[]? map = null;
@@ -83,38 +85,83 @@ internal static class TiffDecoder
         if (model == Photometric.PALETTE) pal = ReadPalette(tif, bps);
 
         var img = new Image<byte>(w, h, gray ? 1 : 3);
-        var rgb = new byte[w * 3];
         bool separate = planar == (int)PlanarConfig.SEPARATE;
-        for (int y = 0; y < h; y++)
+        if (grayModel)
+            GrayRows(img, planes[0], planeRowBytes[0], bps, separate ? 1 : spp, map!); // alpha, if any, is ignored
+        else
+            ColorRows(img, planes, planeRowBytes, separate, model, bps, spp, alphaKind, pal);
+        return img;
+    }
+
+    /// <summary>
+    /// Gray photometrics: libtiff makes R = G = B = map[v], and equal channels survive OpenCV's gray weights unchanged
+    /// (they sum to 2^14), so gray output is the mapped sample itself.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GrayRows(Image<byte> img, byte[] plane, int rowBytes, int bps, int spp, byte[] map)
+    {
+        int w = img.Width, cn = img.Channels;
+        for (int y = 0; y < img.Height; y++)
         {
+            var src = plane.AsSpan(y * rowBytes, rowBytes);
+            var dst = img.Row(y);
             for (int x = 0; x < w; x++)
             {
-                int r, g, b;
-                if (model == Photometric.PALETTE)
+                int i = x * spp;
+                byte v = bps switch
                 {
-                    int i = Sample(planes[0], y * planeRowBytes[0], x, bps) * 3;
-                    r = pal![i]; g = pal[i + 1]; b = pal[i + 2];
-                }
-                else if (map != null)
-                {
-                    int v = SampleOf(planes, planeRowBytes, separate, spp, y, x, 0, bps);
-                    r = g = b = map[bps == 16 ? v >> 8 : v];
-                }
-                else
-                {
-                    r = SampleOf(planes, planeRowBytes, separate, spp, y, x, 0, bps);
-                    g = SampleOf(planes, planeRowBytes, separate, spp, y, x, 1, bps);
-                    b = SampleOf(planes, planeRowBytes, separate, spp, y, x, 2, bps);
-                    if (bps == 16) { r = (r + 128) / 257; g = (g + 128) / 257; b = (b + 128) / 257; }
-                    if (alphaKind == 2 && spp >= 4)
-                    {
-                        int a = SampleOf(planes, planeRowBytes, separate, spp, y, x, 3, bps);
-                        if (bps == 16) a = (a + 128) / 257;
-                        r = (r * a + 127) / 255; g = (g * a + 127) / 255; b = (b * a + 127) / 255;
-                    }
-                }
-                rgb[x * 3] = (byte)r; rgb[x * 3 + 1] = (byte)g; rgb[x * 3 + 2] = (byte)b;
+                    8 => map[src[i]],
+                    16 => map[src[2 * i + 1]], // host-order sample: the high byte is the second
+                    _ => map[(src[(i * bps) >> 3] >> (8 - bps - ((i * bps) & 7))) & ((1 << bps) - 1)],
+                };
+                if (cn == 1) dst[x] = v;
+                else { dst[3 * x] = v; dst[3 * x + 1] = v; dst[3 * x + 2] = v; }
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ColorRows(Image<byte> img, byte[][] planes, int[] planeRowBytes, bool separate, Photometric model,
+                                  int bps, int spp, int alphaKind, byte[]? pal)
+    {
+        int w = img.Width;
+        bool gray = img.Channels == 1;
+        var rgb = new byte[w * 3];
+        bool fastRgb8 = model == Photometric.RGB && bps == 8 && !separate && alphaKind != 2;
+        for (int y = 0; y < img.Height; y++)
+        {
+            if (fastRgb8)
+            {
+                var src = planes[0].AsSpan(y * planeRowBytes[0], planeRowBytes[0]);
+                for (int x = 0, i = 0; x < w; x++, i += spp)
+                {
+                    rgb[x * 3] = src[i]; rgb[x * 3 + 1] = src[i + 1]; rgb[x * 3 + 2] = src[i + 2];
+                }
+            }
+            else
+                for (int x = 0; x < w; x++)
+                {
+                    int r, g, b;
+                    if (model == Photometric.PALETTE)
+                    {
+                        int i = Sample(planes[0], y * planeRowBytes[0], x, bps) * 3;
+                        r = pal![i]; g = pal[i + 1]; b = pal[i + 2];
+                    }
+                    else
+                    {
+                        r = SampleOf(planes, planeRowBytes, separate, spp, y, x, 0, bps);
+                        g = SampleOf(planes, planeRowBytes, separate, spp, y, x, 1, bps);
+                        b = SampleOf(planes, planeRowBytes, separate, spp, y, x, 2, bps);
+                        if (bps == 16) { r = (r + 128) / 257; g = (g + 128) / 257; b = (b + 128) / 257; }
+                        if (alphaKind == 2 && spp >= 4)
+                        {
+                            int a = SampleOf(planes, planeRowBytes, separate, spp, y, x, 3, bps);
+                            if (bps == 16) a = (a + 128) / 257;
+                            r = (r * a + 127) / 255; g = (g * a + 127) / 255; b = (b * a + 127) / 255;
+                        }
+                    }
+                    rgb[x * 3] = (byte)r; rgb[x * 3 + 1] = (byte)g; rgb[x * 3 + 2] = (byte)b;
+                }
             var dst = img.Row(y);
             if (gray) ImgcodecsGray.Convert(rgb, dst, 3, 2);
             else
@@ -123,7 +170,6 @@ internal static class TiffDecoder
                     dst[x] = rgb[x + 2]; dst[x + 1] = rgb[x + 1]; dst[x + 2] = rgb[x];
                 }
         }
-        return img;
     }
 
     private static int SampleOf(byte[][] planes, int[] rowBytes, bool separate, int spp, int y, int x, int c, int bps)
@@ -165,15 +211,31 @@ internal static class TiffDecoder
     /// row size, so every row after the first is read from a shifted (possibly odd) position. OpenCV's
     /// <c>imread</c> returns those shifted pixels, and so do we.
     /// </remarks>
-    private static byte[][] ReadPlanes(Tiff tif, int w, int h, int bps, int spp, bool separate, bool skew16, out int[] rowBytes)
+    private static byte[][] ReadPlanes(Tiff tif, long fileLength, int w, int h, int bps, int spp, bool separate, bool skew16, out int[] rowBytes)
     {
         int nPlanes = separate ? spp : 1;
         int sppInPlane = separate ? 1 : spp;
-        int rb = (int)(((long)w * bps * sppInPlane + 7) / 8);
+        long rowBytesLong = ((long)w * bps * sppInPlane + 7) / 8;
+        if (rowBytesLong * h > Array.MaxLength)
+            throw new ImageFormatException($"TIFF image of {w}×{h} with {bps * sppInPlane} bits per pixel is too large to decode in memory");
+        int rb = (int)rowBytesLong;
         rowBytes = new int[nPlanes];
         var planes = new byte[nPlanes][];
         for (int p = 0; p < nPlanes; p++) { rowBytes[p] = rb; planes[p] = new byte[(long)rb * h]; }
 
+        // libtiff refuses chunks whose byte count is zero (missing or trimmed offsets); LibTiff.NET may hand back
+        // zero-filled rows instead, so check here to fail as OpenCV does.
+        var counts = tif.GetField(tif.IsTiled() ? TiffTag.TILEBYTECOUNTS : TiffTag.STRIPBYTECOUNTS);
+        long[]? byteCounts = counts is { Length: > 0 } ? counts[0].TolongArray() : null;
+        var offs = tif.GetField(tif.IsTiled() ? TiffTag.TILEOFFSETS : TiffTag.STRIPOFFSETS);
+        long[]? offsets = offs is { Length: > 0 } ? offs[0].TolongArray() : null;
+        if (byteCounts is null || offsets is null) throw new ImageFormatException("corrupt TIFF: the strip or tile offsets are missing");
+        for (int i = 0; i < Math.Min(byteCounts.Length, offsets.Length); i++)
+            // An offset inside the 8-byte header is how LibTiff.NET fills offsets missing from a short tag.
+            if (byteCounts[i] > 0 && (offsets[i] < 8 || offsets[i] + byteCounts[i] > fileLength))
+                throw new ImageFormatException($"truncated TIFF: {(tif.IsTiled() ? "tile" : "strip")} {i} ends past the end of the file");
+
+        bool fastDeflate = TiffDeflate.Handles(tif, bps);
         if (tif.IsTiled())
         {
             int tw = TiffLib.Int(tif, TiffTag.TILEWIDTH, 0), th = TiffLib.Int(tif, TiffTag.TILELENGTH, 0);
@@ -186,8 +248,17 @@ internal static class TiffDecoder
                     for (int tx = 0; tx < w; tx += tw)
                     {
                         int idx = tif.ComputeTile(tx, ty, 0, (short)p);
-                        if (tif.ReadEncodedTile(idx, tile, 0, -1) < 0)
-                            throw TiffLib.Fail($"corrupt TIFF: tile at ({tx}, {ty}) cannot be decoded");
+                        if (idx >= byteCounts.Length || byteCounts[idx] <= 0)
+                            throw new ImageFormatException($"truncated TIFF: tile {idx} has no data");
+                        int got;
+                        if (fastDeflate)
+                        {
+                            TiffDeflate.DecodeChunk(tif, true, idx, byteCounts[idx], tile, 0, tileRowBytes * th, tileRowBytes, bps, sppInPlane);
+                            got = tileRowBytes * th;
+                        }
+                        else got = tif.ReadEncodedTile(idx, tile, 0, -1);
+                        if (got < 0) throw TiffLib.Fail($"corrupt TIFF: tile at ({tx}, {ty}) cannot be decoded");
+                        if (got < tileRowBytes * th) throw new ImageFormatException($"truncated TIFF: tile at ({tx}, {ty}) holds {got} of {tileRowBytes * th} bytes");
                         int xByte = (int)((long)tx * bps * sppInPlane / 8);
                         int copy = Math.Min(tileRowBytes, rb - xByte);
                         int rows = Math.Min(th, h - ty);
@@ -208,8 +279,19 @@ internal static class TiffDecoder
                 for (int s = 0; s < stripsPerPlane; s++)
                 {
                     int rows = Math.Min(rps, h - s * rps);
-                    int n = tif.ReadEncodedStrip(p * stripsPerPlane + s, planes[p], s * rps * rb, rows * rb);
+                    int si = p * stripsPerPlane + s;
+                    if (si >= byteCounts.Length || byteCounts[si] <= 0)
+                        throw new ImageFormatException($"truncated TIFF: strip {si} has no data");
+                    int n;
+                    if (fastDeflate)
+                    {
+                        TiffDeflate.DecodeChunk(tif, false, si, byteCounts[si], planes[p], s * rps * rb, rows * rb, rb, bps, sppInPlane);
+                        n = rows * rb;
+                    }
+                    else n = tif.ReadEncodedStrip(si, planes[p], s * rps * rb, rows * rb);
                     if (n < 0) throw TiffLib.Fail($"corrupt TIFF: strip {s} cannot be decoded");
+                    // libtiff's RGBA reader (and so OpenCV) fails on short strips too; do not hand back zero rows.
+                    if (n < rows * rb) throw new ImageFormatException($"truncated TIFF: strip {s} holds {n} of {rows * rb} bytes");
                 }
         }
         return planes;
@@ -219,10 +301,14 @@ internal static class TiffDecoder
     /// Colour models we do not convert ourselves (YCbCr, CMYK, CIELab, ...) go through LibTiff.NET's RGBA reader,
     /// the managed twin of the libtiff function OpenCV calls; exactness against OpenCV is not verified for them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Image<byte> DecodeViaRgba(Tiff tif, int w, int h, bool gray, Photometric photometric)
     {
         var raster = new int[(long)w * h];
-        if (!tif.ReadRGBAImageOriented(w, h, raster, Orientation.TOPLEFT, false))
+        // Ask for the file's own orientation so that libtiff does not reorient: TiffOrientation does that afterwards.
+        int orientation = TiffLib.Int(tif, TiffTag.ORIENTATION, 1);
+        var keep = orientation is >= 1 and <= 8 ? (Orientation)orientation : Orientation.TOPLEFT;
+        if (!tif.ReadRGBAImageOriented(w, h, raster, keep, false))
             throw TiffLib.Fail($"unsupported TIFF: photometric interpretation {photometric} with these samples cannot be read");
         var img = new Image<byte>(w, h, gray ? 1 : 3);
         for (int y = 0; y < h; y++)

@@ -15,15 +15,34 @@ namespace SegmentSharp.Filters;
 /// dispatch): the row filter accumulates taps left to right with fused multiply-adds starting from
 /// <c>x₀·k₀</c> (kernels of 3 and 5 taps use the symmetric small-kernel formulas), the column filter starts from
 /// <c>centre·k₀</c> and adds <c>(above+below)·kᵢ</c> outward with fused multiply-adds. OpenCV's vector loops cover
-/// the first <c>⌊width/8⌋·8</c> samples of a row; its scalar tails use the same fused contraction except the
-/// odd last sample of the 3/5-tap row filter. Rows stream through a ring of <c>ksize</c> float rows.
+/// the first <c>⌊width/8⌋·8</c> samples of a row. Past them, as measured against OpenCV 4.13 (AVX2 build): the row
+/// filter's 4-way unrolled loop is fused; its single-sample loop (last <c>width mod 4</c> samples) rounds taps in groups
+/// of four and fuses the remaining <c>(ksize−1) mod 4</c>; the column tail rounds every product and sum separately.
+/// Taps of the sigma-0 kernels up to 9 are dyadic, so those sizes are exact in any order.
+/// Rows stream through a ring of <c>ksize</c> float rows.
 /// </remarks>
 internal static unsafe class GaussianFloatRows
 {
     /// <summary>Receives the rounded 8-bit Gaussian mean of source row <c>y</c>.</summary>
     public delegate void MeanRowSink(int y, byte* mean, int width);
 
-    public static void ForEachRow(ReadOnlyImageView<byte> src, int ksize, MeanRowSink sink)
+    /// <summary>Receives the unrounded float Gaussian of source row <c>y</c> (for verification against OpenCV).</summary>
+    public delegate void FloatRowSink(int y, float* row, int width);
+
+    /// <summary>The float32 blurred image itself, as OpenCV's <c>GaussianBlur</c> on <c>CV_32F</c> returns it.</summary>
+    public static float[] BlurToFloat(ReadOnlyImageView<byte> src, int ksize)
+    {
+        var result = new float[(long)src.Width * src.Height];
+        int w = src.Width;
+        ForEachRow(src, ksize, null, (y, row, len) => new ReadOnlySpan<float>(row, len).CopyTo(result.AsSpan(y * w, w)));
+        return result;
+    }
+
+    public static float[] BlurToFloat(Image<byte> src, int ksize) => BlurToFloat(src.ReadOnlyView, ksize);
+
+    public static void ForEachRow(ReadOnlyImageView<byte> src, int ksize, MeanRowSink sink) => ForEachRow(src, ksize, sink, null);
+
+    private static void ForEachRow(ReadOnlyImageView<byte> src, int ksize, MeanRowSink? sink, FloatRowSink? floatSink)
     {
         int w = src.Width, h = src.Height, ss = src.Stride;
         // Replicated borders make every tap along a 1-pixel axis read the same value; OpenCV drops that axis.
@@ -34,11 +53,12 @@ internal static unsafe class GaussianFloatRows
         {
             nint sp = (nint)ps;
             Parallelism.ForBands(h, (long)w * (kw + kh) / 4 + 1,
-                (y0, y1) => Band((byte*)sp, ss, w, h, kx, ky, y0, y1, sink));
+                (y0, y1) => Band((byte*)sp, ss, w, h, kx, ky, y0, y1, sink, floatSink));
         }
     }
 
-    private static void Band(byte* src, int srcStride, int w, int h, float[] kx, float[] ky, int y0, int y1, MeanRowSink sink)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Band(byte* src, int srcStride, int w, int h, float[] kx, float[] ky, int y0, int y1, MeanRowSink? sink, FloatRowSink? floatSink)
     {
         int kw = kx.Length, kh = ky.Length, rx = kw / 2, ry = kh / 2;
         int pitch = w + 16;
@@ -46,12 +66,14 @@ internal static unsafe class GaussianFloatRows
         var ringArr = ArrayPool<float>.Shared.Rent(pitch * kh);
         var rowsArr = ArrayPool<nint>.Shared.Rent(kh);
         var meanArr = ArrayPool<byte>.Shared.Rent(w + 32);
+        var outArr = ArrayPool<float>.Shared.Rent(w + 16);
         try
         {
             fixed (float* ext = extArr)
             fixed (float* ring = ringArr)
             fixed (nint* rows = rowsArr)
             fixed (byte* mean = meanArr)
+            fixed (float* outRow = outArr)
             {
                 int first = y0 - ry;
                 for (int y = y0; y < y1; y++)
@@ -69,8 +91,13 @@ internal static unsafe class GaussianFloatRows
                     }
                     for (int t = 0; t < kh; t++)
                         rows[t] = (nint)(ring + (long)((y - ry + t - first) % kh) * pitch);
-                    Column((float**)rows, mean, w, ky);
-                    sink(y, mean, w);
+                    Column((float**)rows, outRow, w, ky);
+                    if (floatSink != null) floatSink(y, outRow, w);
+                    if (sink != null)
+                    {
+                        RoundRow(outRow, mean, w);
+                        sink(y, mean, w);
+                    }
                 }
             }
         }
@@ -80,6 +107,7 @@ internal static unsafe class GaussianFloatRows
             ArrayPool<float>.Shared.Return(ringArr);
             ArrayPool<nint>.Shared.Return(rowsArr);
             ArrayPool<byte>.Shared.Return(meanArr);
+            ArrayPool<float>.Shared.Return(outArr);
         }
     }
 
@@ -95,6 +123,7 @@ internal static unsafe class GaussianFloatRows
         RowScalar(ext, dst, i, w, k);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RowScalar(float* ext, float* dst, int start, int w, float[] k)
     {
         int n = k.Length, c = n / 2, vend = VectorEnd(w);
@@ -129,15 +158,31 @@ internal static unsafe class GaussianFloatRows
                     s = MathF.FusedMultiplyAdd(p[4] + p[0], k[4], MathF.FusedMultiplyAdd(p[2], k[2], (p[1] + p[3]) * k[3]));
                 }
             }
-            else
+            else if (i < vend)
             {
                 s = p[0] * k[0];
                 for (int t = 1; t < n; t++) s = MathF.FusedMultiplyAdd(p[t], k[t], s);
+            }
+            else if (i < vend + ((w - vend) & ~3))
+            {
+                // OpenCV's 4-way unrolled scalar loop is compiled with FMA contraction.
+                s = p[0] * k[0];
+                for (int t = 1; t < n; t++) s = MathF.FusedMultiplyAdd(p[t], k[t], s);
+            }
+            else
+            {
+                // The compiled loop adds taps in groups of four with separate rounding and fuses the remaining
+                // (n−1) mod 4 taps (measured against OpenCV 4.13).
+                s = k[0] * p[0];
+                int fusedFrom = n - ((n - 1) & 3);
+                for (int t = 1; t < fusedFrom; t++) s += k[t] * p[t];
+                for (int t = fusedFrom; t < n; t++) s = MathF.FusedMultiplyAdd(k[t], p[t], s);
             }
             dst[i] = s;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RowVector(float* ext, float* dst, int vend, float[] k)
     {
         int n = k.Length, i = 0;
@@ -167,6 +212,24 @@ internal static unsafe class GaussianFloatRows
         }
         fixed (float* kp = k)
         {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // Wider lanes change nothing per sample: every lane runs the same fused chain as OpenCV's 8-lane loop.
+                for (; i <= vend - 32; i += 32)
+                {
+                    float* p = ext + i;
+                    var kk = Vector512.Create(kp[0]);
+                    var a0 = Vector512.Load(p) * kk;
+                    var a1 = Vector512.Load(p + 16) * kk;
+                    for (int t = 1; t < n; t++)
+                    {
+                        kk = Vector512.Create(kp[t]);
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.Load(p + t), kk, a0);
+                        a1 = Vector512.FusedMultiplyAdd(Vector512.Load(p + t + 16), kk, a1);
+                    }
+                    a0.Store(dst + i); a1.Store(dst + i + 16);
+                }
+            }
             // Four independent accumulators hide the FMA latency; each lane still sums taps in OpenCV's order.
             for (; i <= vend - 32; i += 32)
             {
@@ -199,14 +262,15 @@ internal static unsafe class GaussianFloatRows
     }
 
     /// <summary>Vertical pass over <paramref name="rows"/> (ksize rows, centre at ksize/2) and rounding to 8 bits.</summary>
-    internal static void Column(float** rows, byte* dst, int w, float[] k)
+    internal static void Column(float** rows, float* dst, int w, float[] k)
     {
         int i = 0;
         if (Fma.IsSupported && Avx2.IsSupported) i = ColumnVector(rows, dst, w, k);
         ColumnScalar(rows, dst, i, w, k);
     }
 
-    internal static void ColumnScalar(float** rows, byte* dst, int start, int w, float[] k)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ColumnScalar(float** rows, float* dst, int start, int w, float[] k)
     {
         int n = k.Length, c = n / 2;
         for (int i = start; i < w; i++)
@@ -214,13 +278,40 @@ internal static unsafe class GaussianFloatRows
             float s;
             if (n == 1) s = rows[0][i];
             else if (n == 3) s = MathF.FusedMultiplyAdd(rows[0][i] + rows[2][i], k[2], rows[1][i] * k[1]);
-            else
+            else if (i < (w & ~7))
             {
                 s = rows[c][i] * k[c];
                 for (int t = 1; t <= c; t++) s = MathF.FusedMultiplyAdd(rows[c + t][i] + rows[c - t][i], k[c + t], s);
             }
-            dst[i] = RoundToByte(s);
+            else
+            {
+                // OpenCV's scalar column tail rounds every product and sum separately.
+                s = k[c] * rows[c][i];
+                for (int t = 1; t <= c; t++) s += k[c + t] * (rows[c + t][i] + rows[c - t][i]);
+            }
+            dst[i] = s;
         }
+    }
+
+    /// <summary>OpenCV's <c>convertTo(CV_8U)</c>: round half to even, saturate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void RoundRow(float* src, byte* dst, int w)
+    {
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            var zero = Vector256<int>.Zero;
+            var max = Vector256.Create(255);
+            for (; i <= w - 16; i += 16)
+            {
+                // cvtps2dq rounds half to even, as OpenCV's v_round does.
+                var ia = Vector256.Min(Vector256.Max(Avx.ConvertToVector256Int32(Avx.LoadVector256(src + i)), zero), max);
+                var ib = Vector256.Min(Vector256.Max(Avx.ConvertToVector256Int32(Avx.LoadVector256(src + i + 8)), zero), max);
+                var u16 = Vector256.Narrow(ia.AsUInt32(), ib.AsUInt32());
+                Vector256.Narrow(u16, u16).GetLower().Store(dst + i);
+            }
+        }
+        for (; i < w; i++) dst[i] = RoundToByte(src[i]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -230,11 +321,21 @@ internal static unsafe class GaussianFloatRows
         return (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
     }
 
-    private static int ColumnVector(float** rows, byte* dst, int w, float[] k)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ColumnVector(float** rows, float* dst, int w, float[] k)
     {
         int n = k.Length, c = n / 2, i = 0;
-        var zero = Vector256<int>.Zero;
-        var max = Vector256.Create(255);
+        if (Vector512.IsHardwareAccelerated && n > 1)
+        {
+            var kc = Vector512.Create(k[c]);
+            for (; i <= w - 16; i += 16)
+            {
+                var a = Vector512.Load(rows[c] + i) * kc;
+                for (int t = 1; t <= c; t++)
+                    a = Vector512.FusedMultiplyAdd(Vector512.Load(rows[c + t] + i) + Vector512.Load(rows[c - t] + i), Vector512.Create(k[c + t]), a);
+                a.Store(dst + i);
+            }
+        }
         for (; i <= w - 16; i += 16)
         {
             Vector256<float> a, b;
@@ -252,11 +353,8 @@ internal static unsafe class GaussianFloatRows
                     b = Fma.MultiplyAdd(Avx.LoadVector256(dn + 8) + Avx.LoadVector256(up + 8), kk, b);
                 }
             }
-            // cvtps2dq rounds half to even, as OpenCV's v_round does.
-            var ia = Vector256.Min(Vector256.Max(Avx.ConvertToVector256Int32(a), zero), max);
-            var ib = Vector256.Min(Vector256.Max(Avx.ConvertToVector256Int32(b), zero), max);
-            var u16 = Vector256.Narrow(ia.AsUInt32(), ib.AsUInt32());
-            Vector256.Narrow(u16, u16).GetLower().Store(dst + i);
+            Avx.Store(dst + i, a);
+            Avx.Store(dst + i + 8, b);
         }
         return i;
     }

@@ -16,10 +16,16 @@ public static class Parallelism
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> over row bands <c>[start, end)</c> covering <c>[0, rows)</c>.
-    /// Small jobs (under <paramref name="minRowsPerBand"/> rows per worker) run inline to avoid scheduling cost.
+    /// Runs <paramref name="body"/> over row bands <c>[start, end)</c> covering <c>[0, rows)</c>, on at most
+    /// <see cref="MaxDegreeOfParallelism"/> threads. Small jobs (under about 64k samples of work, or too few rows to
+    /// give each band <paramref name="minRowsPerBand"/>) run inline on the calling thread. The operations and the
+    /// codecs use it, so one setting governs them all.
     /// </summary>
-    internal static void ForBands(int rows, long workPerRow, Action<int, int> body, int minRowsPerBand = 16)
+    /// <param name="rows">Rows to cover.</param>
+    /// <param name="workPerRow">A rough cost of one row (e.g. samples touched), used only to skip tiny jobs.</param>
+    /// <param name="body">Processes rows <c>[start, end)</c>; bands never overlap.</param>
+    /// <param name="minRowsPerBand">The fewest rows worth a band of its own.</param>
+    public static void ForBands(int rows, long workPerRow, Action<int, int> body, int minRowsPerBand = 16)
     {
         int workers = _max;
         // Below ~64k samples of work a thread hop costs more than it saves.

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using SegmentSharp.Filters;
 using SegmentSharp.Imaging;
@@ -30,16 +30,8 @@ internal static unsafe class AdaptiveThresholdCore
                 // OpenCV runs boxFilter with BORDER_REPLICATE|BORDER_ISOLATED, which drops the kernel along a 1-pixel axis.
                 int kw = w == 1 ? 1 : blockSize, kh = h == 1 ? 1 : blockSize;
                 var norm = new BoxSums.Normalizer(kw * kh, mean: true);
-                BoxSums.ForEachRow(src, kw, kh, BorderType.Replicate, (y, sums, len) =>
-                {
-                    var buf = ArrayPool<byte>.Shared.Rent(len + 32);
-                    fixed (byte* mean = buf)
-                    {
-                        norm.Store(sums, mean, len);
-                        Compare((byte*)sp + (long)y * ss, mean, (byte*)dp + (long)y * ds, len, idelta, maxv, inverse);
-                    }
-                    ArrayPool<byte>.Shared.Return(buf);
-                });
+                BoxSums.ForEachRow(src, kw, kh, BorderType.Replicate, norm, (_, scratch) => scratch, (y, mean, len) =>
+                    Compare((byte*)sp + (long)y * ss, mean, (byte*)dp + (long)y * ds, len, idelta, maxv, inverse));
             }
             else
             {
@@ -62,6 +54,7 @@ internal static unsafe class AdaptiveThresholdCore
         CompareScalar(s, m, d, i, len, t, maxv, inverse);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void CompareScalar(byte* s, byte* m, byte* d, int start, int len, int idelta, byte maxv, bool inverse)
     {
         for (int i = start; i < len; i++)
@@ -71,6 +64,7 @@ internal static unsafe class AdaptiveThresholdCore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompareVector(byte* s, byte* m, byte* d, int len, int idelta, byte maxv, bool inverse)
     {
         int i = 0;

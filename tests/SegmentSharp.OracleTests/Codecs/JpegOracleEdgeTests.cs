@@ -121,6 +121,59 @@ public class JpegOracleEdgeTests
         JpegOracleTests.AssertBoth(adobe, $"Adobe transform {transform}");
     }
 
+    [Theory]
+    [InlineData("cmyk.jpg")]
+    [InlineData("cmyk_progressive.jpg")]
+    public void CmykMatchesOpenCv(string name)
+    {
+        // Fixtures from tests/fixtures/jpeg/make_fixtures.py (Pillow writes Adobe CMYK); OpenCV asks libjpeg for
+        // CMYK and converts to BGR / gray itself.
+        var jpeg = File.ReadAllBytes(Path.Combine(JpegOracleTestPaths.RepoRoot, "tests", "fixtures", "jpeg", name));
+        JpegOracleTests.AssertBoth(jpeg, name);
+
+        // The same samples declared YCCK (Adobe transform 2) exercise libjpeg's YCCK -> CMYK conversion.
+        int app14 = -1;
+        for (int i = 2; i + 17 < jpeg.Length; i++)
+            if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xEE && jpeg[i + 4] == (byte)'A') { app14 = i; break; }
+        Assert.True(app14 > 0, "no Adobe APP14 segment");
+        jpeg[app14 + 4 + 11] = 2;
+        JpegOracleTests.AssertBoth(jpeg, name + " as YCCK");
+    }
+
+    [Fact]
+    public void SixteenBitQuantisationTablesMatch()
+    {
+        // Re-express every DQT table with 16-bit entries (Pq = 1); SOF1 (extended sequential) marks the frame.
+        using var src = JpegOracleTests.MakeSource(45, 29, 3, 6);
+        var jpeg = JpegOracleTests.Encode(src, 30, false, 0x221111, 0);
+        var outp = new List<byte> { 0xFF, 0xD8 };
+        int p = 2;
+        while (jpeg[p + 1] != 0xDA)
+        {
+            int len = jpeg[p + 2] << 8 | jpeg[p + 3];
+            if (jpeg[p + 1] == 0xDB)
+            {
+                var body = new List<byte>();
+                for (int q = p + 4; q < p + 2 + len; q += 65)
+                {
+                    body.Add((byte)(0x10 | (jpeg[q] & 15)));
+                    for (int k = 0; k < 64; k++) { body.Add(0); body.Add(jpeg[q + 1 + k]); }
+                }
+                outp.AddRange([0xFF, 0xDB, (byte)((body.Count + 2) >> 8), (byte)(body.Count + 2)]);
+                outp.AddRange(body);
+            }
+            else
+            {
+                var seg = jpeg.AsSpan(p, 2 + len).ToArray();
+                if (seg[1] == 0xC0) seg[1] = 0xC1;
+                outp.AddRange(seg);
+            }
+            p += 2 + len;
+        }
+        outp.AddRange(jpeg.AsSpan(p).ToArray());
+        JpegOracleTests.AssertBoth(outp.ToArray(), "16-bit DQT, SOF1");
+    }
+
     private static int IndexOfSos(byte[] jpeg)
     {
         for (int i = 2; i + 1 < jpeg.Length; i++) if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xDA) return i;

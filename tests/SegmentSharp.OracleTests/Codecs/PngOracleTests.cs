@@ -71,6 +71,23 @@ public class PngOracleTests
         CompareWithOpenCv(both, $"type {colorType} depth {depth} gAMA 1.0 + sRGB");
     }
 
+    [Theory]
+    [InlineData(2, 16, new byte[] { 10, 10, 10 })]
+    [InlineData(6, 16, new byte[] { 12, 9, 10, 16 })]
+    [InlineData(2, 16, new byte[] { 4, 4, 4 })]
+    [InlineData(2, 16, new byte[] { 16, 16, 16 })]
+    [InlineData(2, 16, new byte[] { 0, 3, 3 })]
+    [InlineData(2, 8, new byte[] { 5, 5, 5 })]
+    public void SignificantBitsSetLibpngsGammaPrecision(int colorType, int depth, byte[] sbit)
+    {
+        var rng = new Random(sbit[0] * 31 + sbit[1] + colorType);
+        foreach (int? gamma in new int?[] { 45455, 70000, null })
+        {
+            var png = MakeWithChunks(rng, 61, 19, colorType, depth, gamma, [("sBIT", sbit), ("cHRM", new byte[32])]);
+            CompareWithOpenCv(png, $"type {colorType} depth {depth} sBIT {string.Join(",", sbit)} gAMA {gamma}");
+        }
+    }
+
     [Fact]
     public void GammaChunkWithBadCrcIsIgnoredLikeLibpng()
     {

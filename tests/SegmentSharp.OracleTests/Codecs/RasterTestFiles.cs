@@ -9,15 +9,7 @@ namespace SegmentSharp.OracleTests.Codecs;
 /// <summary>Repository paths for the raster codec tests.</summary>
 internal static class RasterTestPaths
 {
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SegmentSharp.slnx"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("SegmentSharp.slnx not found above the test binaries");
-        }
-    }
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string Sample(string name) => Path.Combine(RepoRoot, "samples", name);
 }
@@ -53,7 +45,6 @@ internal static class RasterOracle
     {
         using var m = Read(file, ImreadModes.Unchanged);
         Assert.False(m.Empty(), $"{context}: OpenCV could not decode our file");
-        using var expected = Oracle.ToMat(src);
         Oracle.AssertEqual(m, src, context); // OpenCV's reading must equal what we wrote
         Assert.Equal(MatType.CV_8U, m.Depth());
     }
@@ -96,6 +87,8 @@ internal sealed class TestBmp
     public byte[] Palette = []; // B,G,R per entry
     public byte[] Indices = []; // per pixel for bpp <= 8, row-major top-down
     public byte[] Pixels = [];  // raw BGR / BGRA / 16-bit LE per pixel for bpp > 8, row-major top-down
+    public byte[]? Payload;     // hand-made pixel data (e.g. RLE with delta codes), used as is
+    public uint[]? Masks;       // R, G, B, A bit masks for BI_BITFIELDS in a V4/V5 header
 
     public byte[] Build()
     {
@@ -115,7 +108,7 @@ internal sealed class TestBmp
             extra.Add(Palette.Length > i * 3 + 2 ? Palette[i * 3 + 2] : (byte)0);
             if (entrySize == 4) extra.Add(0);
         }
-        byte[] pixels = Compression switch { 1 => Rle8(), 2 => Rle4(), _ => Raw() };
+        byte[] pixels = Payload ?? Compression switch { 1 => Rle8(), 2 => Rle4(), _ => Raw() };
         int offset = 14 + HeaderSize + extra.Count;
         var f = new byte[offset + pixels.Length];
         f[0] = (byte)'B'; f[1] = (byte)'M';
@@ -138,16 +131,18 @@ internal sealed class TestBmp
             BinaryPrimitives.WriteInt32LittleEndian(f.AsSpan(30), Compression);
             BinaryPrimitives.WriteInt32LittleEndian(f.AsSpan(34), pixels.Length);
             BinaryPrimitives.WriteInt32LittleEndian(f.AsSpan(46), ClrUsed);
-            if (HeaderSize >= 108)
+            if (HeaderSize >= 56)
             {
-                if (Compression == 3)
+                if (Compression == 3 && Masks != null)
+                    for (int i = 0; i < 4; i++) BinaryPrimitives.WriteUInt32LittleEndian(f.AsSpan(54 + 4 * i), Masks[i]);
+                else if (Compression == 3)
                 {
                     uint r = Bpp == 32 ? 0xFF0000u : Mask565 ? 0xF800u : 0x7C00u, g = Bpp == 32 ? 0xFF00u : Mask565 ? 0x7E0u : 0x3E0u, b = Bpp == 32 ? 0xFFu : 0x1Fu;
                     BinaryPrimitives.WriteUInt32LittleEndian(f.AsSpan(54), r);
                     BinaryPrimitives.WriteUInt32LittleEndian(f.AsSpan(58), g);
                     BinaryPrimitives.WriteUInt32LittleEndian(f.AsSpan(62), b);
                 }
-                BinaryPrimitives.WriteUInt32LittleEndian(f.AsSpan(70), 0x73524742); // 'sRGB'
+                if (HeaderSize >= 108) BinaryPrimitives.WriteUInt32LittleEndian(f.AsSpan(70), 0x73524742); // 'sRGB'
             }
         }
         extra.CopyTo(f, 14 + HeaderSize);
@@ -266,7 +261,6 @@ internal static class TestPnm
         if (kind is not (1 or 4)) sb.Append(maxval).Append('\n');
         var head = Encoding.ASCII.GetBytes(sb.ToString());
         var o = new List<byte>(head);
-        int cn = kind is 3 or 6 ? 3 : 1;
         if (kind >= 4)
         {
             if (kind == 4)
@@ -298,7 +292,6 @@ internal static class TestPnm
             t.Append('\n');
             o.AddRange(Encoding.ASCII.GetBytes(t.ToString()));
         }
-        _ = cn;
         return o.ToArray();
     }
 }

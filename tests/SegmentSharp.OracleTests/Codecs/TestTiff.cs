@@ -14,6 +14,7 @@ internal sealed class TestTiff
     public short[]? ExtraSamples;
     public ushort[]? ColorMap; // 3 * 2^bps entries: all red, then green, then blue
     public int Predictor = 1;
+    public int Orientation = 1;
 
     /// <summary>Samples per pixel, interleaved, row-major; one element per sample whatever the bit depth.</summary>
     public int[] Samples = [];
@@ -59,6 +60,7 @@ internal sealed class TestTiff
         tif.SetField(TiffTag.PLANARCONFIG, Separate ? PlanarConfig.SEPARATE : PlanarConfig.CONTIG);
         if (Group3Options >= 0) tif.SetField(TiffTag.GROUP3OPTIONS, Group3Options);
         if (Predictor != 1) tif.SetField(TiffTag.PREDICTOR, Predictor);
+        if (Orientation != 1) tif.SetField(TiffTag.ORIENTATION, (Orientation)Orientation);
         if (ExtraSamples != null) tif.SetField(TiffTag.EXTRASAMPLES, ExtraSamples.Length, ExtraSamples);
         if (ColorMap != null)
         {

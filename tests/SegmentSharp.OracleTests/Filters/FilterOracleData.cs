@@ -7,19 +7,8 @@ namespace SegmentSharp.OracleTests.Filters;
 /// <summary>Test images and conversions shared by the filter and adaptive-threshold oracle tests.</summary>
 internal static class FilterOracleData
 {
-    private static string? _root;
-
     /// <summary>The repository root (the folder holding SegmentSharp.slnx).</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            if (_root != null) return _root;
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SegmentSharp.slnx"))) dir = dir.Parent;
-            return _root = dir?.FullName ?? throw new InvalidOperationException("SegmentSharp.slnx not found above the test binaries.");
-        }
-    }
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string[] SamplePaths() =>
         Directory.GetFiles(Path.Combine(RepoRoot, "samples"), "*.png").OrderBy(p => p, StringComparer.Ordinal).ToArray();

@@ -28,7 +28,7 @@ public class GaussianBlurOracleTests
                 var ours = GaussianKernel.Double(n, s);
                 for (int i = 0; i < n; i++)
                 {
-                    double exp = k.At<double>(i);
+                    double exp = k!.At<double>(i);
                     Assert.True(BitConverter.DoubleToInt64Bits(exp) == BitConverter.DoubleToInt64Bits(ours[i]),
                         $"n={n} sigma={s} tap {i}: OpenCV {exp:R}, ours {ours[i]:R}");
                 }

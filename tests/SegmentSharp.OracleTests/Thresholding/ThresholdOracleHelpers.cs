@@ -7,16 +7,10 @@ namespace SegmentSharp.OracleTests.Thresholding;
 /// <summary>Repository paths for the threshold oracle tests.</summary>
 internal static class ThresholdTestPaths
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = RepoPaths.Root;
 
     public static string[] Samples => Directory.GetFiles(Path.Combine(RepoRoot, "samples"), "*.png").OrderBy(p => p).ToArray();
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SegmentSharp.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("SegmentSharp.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>16-bit counterparts of <see cref="Oracle"/>'s helpers and random image makers.</summary>

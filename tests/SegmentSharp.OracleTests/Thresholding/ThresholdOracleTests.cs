@@ -183,7 +183,7 @@ public class ThresholdOracleTests
     {
         var rng = new Random(21);
         using var dst = new Mat();
-        for (int r = 0; r < 600; r++)
+        for (int r = 0; r < 500; r++)
         {
             int w = rng.Next(1, 40), h = rng.Next(1, 20), levels = rng.Next(1, 7);
             var palette = new byte[levels];
@@ -194,14 +194,17 @@ public class ThresholdOracleTests
             double otsu = Cv2.Threshold(mat, dst, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
             double tri = Cv2.Threshold(mat, dst, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Triangle);
             string ctx = $"{w}x{h} palette [{string.Join(",", palette)}]";
-            Assert.True(otsu == Threshold.Otsu(img), $"Otsu {ctx}: OpenCV {otsu}, ours {Threshold.Otsu(img)}");
-            Assert.True(tri == Threshold.Triangle(img), $"Triangle {ctx}: OpenCV {tri}, ours {Threshold.Triangle(img)}");
+            int ourOtsu = Threshold.Otsu(img), ourTri = Threshold.Triangle(img);
+            Assert.True(otsu == ourOtsu, $"Otsu {ctx}: OpenCV {otsu}, ours {ourOtsu}");
+            Assert.True(tri == ourTri, $"Triangle {ctx}: OpenCV {tri}, ours {ourTri}");
 
+            if (r % 4 != 0) continue;  // 16-bit Otsu scans 65536 bins: a quarter of the cases suffices
             var img16 = new Image<ushort>(w, h);
             for (int i = 0; i < img.Data.Length; i++) img16.Data[i] = (ushort)(img.Data[i] * 257 + (r % 3));
             using var mat16 = Oracle.ToMat(img16);
             double otsu16 = Cv2.Threshold(mat16, dst, 0, 65535, ThresholdTypes.Binary | ThresholdTypes.Otsu);
-            Assert.True(otsu16 == Threshold.Otsu(img16), $"Otsu16 {ctx}: OpenCV {otsu16}, ours {Threshold.Otsu(img16)}");
+            int ourOtsu16 = Threshold.Otsu(img16);
+            Assert.True(otsu16 == ourOtsu16, $"Otsu16 {ctx}: OpenCV {otsu16}, ours {ourOtsu16}");
         }
     }
 

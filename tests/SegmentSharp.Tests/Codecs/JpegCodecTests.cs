@@ -10,7 +10,7 @@ namespace SegmentSharp.Tests.Codecs;
 /// </summary>
 public class JpegCodecTests
 {
-    public static readonly TheoryData<string> Fixtures = new() { "baseline420_rst.jpg", "progressive.jpg", "gray.jpg" };
+    public static readonly TheoryData<string> Fixtures = new() { "baseline420_rst.jpg", "progressive.jpg", "gray.jpg", "cmyk.jpg" };
 
     private static void DecodeBothOrFormatError(byte[] data)
     {

@@ -269,6 +269,19 @@ public class PngCodecTests
     }
 
     [Fact]
+    public void MaximallyCompressedImagesAreNotMistakenForTruncatedOnes()
+    {
+        // An all-zero image at zlib level 9 approaches deflate's ~1032:1 limit, right at the early-truncation guard.
+        var img = new Image<byte>(5000, 2000);
+        var png = PngCodec.Encode(img, new ImageWriteOptions { PngCompressionLevel = 9, Bilevel = BilevelMode.Never });
+        Assert.True(png.Length < 5000 * 2000 / 900, $"{png.Length} bytes");
+        Assert.Equal(-1, PngCodec.DecodeGray(png).Data.AsSpan().IndexOfAnyExcept((byte)0));
+        var bin = new Image<byte>(8000, 2000);
+        var png1 = PngCodec.Encode(bin, new ImageWriteOptions { PngCompressionLevel = 9 });
+        Assert.Equal(8000 * 2000, PngCodec.DecodeGray(png1).Data.Length);
+    }
+
+    [Fact]
     public void EncoderRejectsTwoChannelImages()
         => Assert.Throws<ArgumentException>(() => PngCodec.Encode(new Image<byte>(3, 3, 2), ImageWriteOptions.Default));
 

@@ -58,6 +58,28 @@ public class PngFilterTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void VectorFilterEqualsScalar(int bpp, int len)
+    {
+        var rng = new Random(len * 13 + bpp);
+        var prev = new byte[len];
+        var cur = new byte[len];
+        for (int trial = 0; trial < 3; trial++)
+        {
+            rng.NextBytes(prev); rng.NextBytes(cur);
+            if (trial == 1) { Array.Fill(prev, (byte)255); }
+            for (int f = 0; f <= 4; f++)
+            {
+                var a = new byte[len];
+                var b = new byte[len];
+                long ca = PngFilters.Filter(f, cur, prev, bpp, a), cb = PngFilters.FilterScalar(f, cur, prev, bpp, b);
+                Assert.True(a.AsSpan().SequenceEqual(b), $"filter {f}, bpp {bpp}, length {len}");
+                Assert.Equal(cb, ca);
+            }
+        }
+    }
+
     [Fact]
     public void SumAbsSignedMatchesScalar()
     {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates the README's picture: samples/page.png, its global threshold at 127 and its adaptive mask,
+# side by side. The masks come from our own `segment` tool; Debian's python3-opencv only lays them out.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+dotnet build -c Release src/SegmentSharp.Cli >/dev/null
+seg="dotnet src/SegmentSharp.Cli/bin/Release/net10.0/segment.dll"
+$seg threshold samples/page.png "$tmp/global.png" >/dev/null
+$seg threshold samples/page.png "$tmp/adaptive.png" --method adaptive >/dev/null
+/usr/bin/python3 - "$tmp" <<'PY'
+import sys, cv2, numpy as np
+t = sys.argv[1]
+imgs = [cv2.imread(p, cv2.IMREAD_GRAYSCALE) for p in ("samples/page.png", f"{t}/global.png", f"{t}/adaptive.png")]
+gap = np.full((imgs[0].shape[0], 8), 255, np.uint8)
+row = np.hstack([imgs[0], gap, imgs[1], gap, imgs[2]])
+cv2.imwrite("docs/images/page-adaptive.png", row)
+PY
+echo "wrote docs/images/page-adaptive.png"
