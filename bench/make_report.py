@@ -247,7 +247,8 @@ def busy_note(load_before, cpus):
     if one_minute >= 0.25 * ncpu:
         return ("Other processes were running on this shared machine during the run, so absolute times are noisy; "
                 "each ratio compares two cases measured back to back in the same run.")
-    return "The machine was otherwise idle."
+    return ("The load average was low when the run started (no other heavy job was visible then); the box is "
+            "shared, so that was not guaranteed for the whole run.")
 
 
 def machine():
@@ -428,7 +429,7 @@ def report(args):
     L.append("")
     L.append("```bash")
     L.append("apt-get install -y python3-opencv             # the seed script's OpenCV (Debian's /usr/bin/python3)")
-    L.append("bench/run.sh                                  # data, BenchmarkDotNet (--filter '*'), e2e, this page")
+    L.append("bench/run.sh                                  # data, e2e, BenchmarkDotNet (--filter '*'), this page")
     L.append("```")
     L.append("")
     L.append("Pieces: `dotnet run -c Release --project bench/SegmentSharp.Benchmarks -- --generate-data` (inputs and "
