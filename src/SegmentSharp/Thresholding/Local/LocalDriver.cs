@@ -1,0 +1,72 @@
+using SegmentSharp.Imaging;
+
+namespace SegmentSharp.Thresholding.Local;
+
+/// <summary>Runs a rule over row bands: window statistics per row → threshold row → mask row and/or surface row.</summary>
+internal static unsafe class LocalDriver
+{
+    public const int MaxWindow = 1 << 20;
+
+    public static void CheckWindow(int window)
+    {
+        if (window < 3 || (window & 1) == 0 || window > MaxWindow)
+            throw new ArgumentException($"Window must be an odd number from 3 to {MaxWindow}, got {window}.", nameof(window));
+    }
+
+    public static Image<byte> Apply<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
+        where TRule : struct, ILocalRule
+    {
+        ImageGuard.SingleChannel(src, nameof(src));
+        CheckWindow(window);
+        if (threshold != null && (threshold.Width != src.Width || threshold.Height != src.Height || threshold.Channels != 1))
+            throw new ArgumentException(
+                $"The threshold image is {threshold.Width}×{threshold.Height}×{threshold.Channels}; it must be {src.Width}×{src.Height}×1.",
+                nameof(threshold));
+        var mask = new Image<byte>(src.Width, src.Height);
+        fixed (byte* ps = src.Data)
+        fixed (byte* pm = mask.Data)
+        fixed (double* pt = threshold?.Data)
+            Run(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule,
+                pm, mask.Stride, pt, threshold?.Stride ?? 0);
+        return mask;
+    }
+
+    /// <summary>Runs the rule; <paramref name="mask"/> and <paramref name="surface"/> may each be null.</summary>
+    public static void Run<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride,
+        double* surface, int surfaceStride) where TRule : struct, ILocalRule
+    {
+        int r = window / 2, w = plane.Width;
+        int[]? hIdx = WindowSums.HorizontalIndex(w, r);
+        byte[]? colMin = null, colMax = null;
+        if (rule.UsesMinMax && WindowMinMax.CoversColumn(plane.Height, r))
+            (colMin, colMax) = WindowMinMax.ColumnExtrema(plane);
+        nint mp = (nint)mask, sp = (nint)surface;
+        double n = (double)window * window;
+        // Each band pays one window-high start-up, so bands are kept several windows tall.
+        Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+        {
+            var sums = rule.UsesSums ? new WindowSums(plane, r, hIdx) : null;
+            var mm = rule.UsesMinMax ? new WindowMinMax(plane, r, y0, colMin, colMax, hIdx) : null;
+            var t = new double[w];
+            for (int y = y0; y < y1; y++)
+            {
+                sums?.Row(y);
+                mm?.Row(y);
+                var src = new ReadOnlySpan<byte>(plane.Row(y), w);
+                rule.Row(new LocalRow
+                {
+                    Src = src, N = n,
+                    Sum = sums?.Sum, SumSq = sums?.SumSq,
+                    Min = mm?.Min, Max = mm?.Max,
+                }, t);
+                if (mp != 0) Binarize(src, t, new Span<byte>((byte*)mp + (long)y * maskStride, w));
+                if (sp != 0) t.AsSpan().CopyTo(new Span<double>((double*)sp + (long)y * surfaceStride, w));
+            }
+        }, Math.Max(16, Math.Min(4 * window, 1024)));
+    }
+
+    private static void Binarize(ReadOnlySpan<byte> src, ReadOnlySpan<double> t, Span<byte> dst)
+    {
+        for (int x = 0; x < dst.Length; x++) dst[x] = src[x] > t[x] ? (byte)255 : (byte)0;
+    }
+}
