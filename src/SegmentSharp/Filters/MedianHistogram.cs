@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using SegmentSharp.Imaging;
+
+namespace SegmentSharp.Filters;
+
+/// <summary>
+/// Constant-time median (Perreault &amp; Hébert 2007) for windows larger than 5×5. Each band of rows walks the image in
+/// vertical stripes; a stripe keeps, for every column it reads (including the replicated ones beyond the edges), a
+/// 256-bin fine and a 16-bin coarse histogram of the k rows around the current row. Moving down a row costs two
+/// increments and two decrements per column. Along a row the window's coarse histogram gains one column and loses
+/// one (a single 16-lane add and subtract); the fine histogram is kept per 16-bin segment and brought up to date
+/// only when the median search lands in that segment, which is what makes the cost independent of k.
+/// </summary>
+internal static unsafe class MedianHistogram
+{
+    public static void Run(ReadOnlyImageView<byte> src, ImageView<byte> dst, int k)
+    {
+        int w = src.Width, h = src.Height, cn = src.Channels, ss = src.Stride, ds = dst.Stride;
+        fixed (byte* ps = src.Data)
+        fixed (byte* pd = dst.Data)
+        {
+            nint sp = (nint)ps, dp = (nint)pd;
+            // A band re-reads k rows to prime its histograms, so bands should be several windows tall.
+            Parallelism.ForBands(h, (long)w * cn * 64,
+                (y0, y1) => Band((byte*)sp, ss, (byte*)dp, ds, w, h, cn, k, y0, y1), minRowsPerBand: Math.Max(16, 4 * k));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Band(byte* src, int ss, byte* dst, int ds, int w, int h, int cn, int k, int y0, int y1)
+    {
+        int r = k / 2;
+        int stripe = Math.Min(w, Math.Max(512 / cn, 2 * k));
+        int maxPos = stripe + 2 * r;
+        var fineArr = new ushort[maxPos * cn * 256];
+        var coarseArr = new ushort[maxPos * cn * 16];
+        var segArr = new ushort[256];
+        var lucArr = new int[16];
+        var mapArr = new int[maxPos];
+        int half = k * k / 2;
+        fixed (ushort* fine = fineArr)
+        fixed (ushort* coarse = coarseArr)
+        fixed (ushort* seg = segArr)
+        fixed (int* luc = lucArr)
+        fixed (int* map = mapArr)
+        {
+            for (int x0 = 0; x0 < w; x0 += stripe)
+            {
+                int sw = Math.Min(stripe, w - x0), npos = sw + 2 * r;
+                for (int p = 0; p < npos; p++) map[p] = Math.Clamp(x0 - r + p, 0, w - 1) * cn;
+                new Span<ushort>(fine, npos * cn * 256).Clear();
+                new Span<ushort>(coarse, npos * cn * 16).Clear();
+                for (int d = -r; d <= r; d++)
+                    Update(src + (long)Math.Clamp(y0 + d, 0, h - 1) * ss, map, npos, cn, fine, coarse, 1);
+                for (int y = y0; y < y1; y++)
+                {
+                    if (y > y0)
+                    {
+                        Update(src + (long)Math.Clamp(y - r - 1, 0, h - 1) * ss, map, npos, cn, fine, coarse, -1);
+                        Update(src + (long)Math.Clamp(y + r, 0, h - 1) * ss, map, npos, cn, fine, coarse, 1);
+                    }
+                    byte* outRow = dst + (long)y * ds + x0 * cn;
+                    for (int c = 0; c < cn; c++)
+                        Row(fine, coarse, seg, luc, outRow, sw, cn, c, k, half);
+                }
+            }
+        }
+    }
+
+    private static void Update(byte* row, int* map, int npos, int cn, ushort* fine, ushort* coarse, int delta)
+    {
+        ushort dv = (ushort)delta;
+        for (int p = 0; p < npos; p++)
+        {
+            byte* px = row + map[p];
+            int baseIdx = p * cn;
+            for (int c = 0; c < cn; c++)
+            {
+                int v = px[c], idx = baseIdx + c;
+                fine[idx * 256 + v] += dv;
+                coarse[idx * 16 + (v >> 4)] += dv;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Row(ushort* fine, ushort* coarse, ushort* seg, int* luc, byte* outRow, int sw, int cn, int c, int k, int half)
+    {
+        int r = k / 2;
+        Vector256<ushort> hc = Vector256<ushort>.Zero;
+        for (int p = 0; p < k; p++) hc += Vector256.Load(coarse + (p * cn + c) * 16);
+        for (int s = 0; s < 16; s++) luc[s] = int.MinValue / 2;
+        int colStep = cn * 256;
+        for (int x = 0; x < sw; x++)
+        {
+            if (x > 0)
+                hc = hc + Vector256.Load(coarse + ((x + 2 * r) * cn + c) * 16) - Vector256.Load(coarse + ((x - 1) * cn + c) * 16);
+
+            int sum = 0, s = 0;
+            for (; ; s++)
+            {
+                int n = hc.GetElement(s);
+                if (sum + n > half) break;
+                sum += n;
+            }
+
+            ushort* sg = seg + s * 16;
+            ushort* col = fine + (x * cn + c) * 256 + s * 16;
+            Vector256<ushort> acc;
+            if (x - luc[s] >= k)
+            {
+                acc = Vector256<ushort>.Zero;
+                for (int p = 0; p < k; p++) acc += Vector256.Load(col + p * colStep);
+            }
+            else
+            {
+                acc = Vector256.Load(sg);
+                // Columns j (leaving) and j + k (entering) for every step since the segment was last current.
+                ushort* leave = fine + (luc[s] * cn + c) * 256 + s * 16;
+                for (int j = luc[s]; j < x; j++, leave += colStep)
+                    acc = acc + Vector256.Load(leave + k * colStep) - Vector256.Load(leave);
+            }
+            acc.Store(sg);
+            luc[s] = x;
+
+            int b = 0;
+            for (; ; b++)
+            {
+                int n = sg[b];
+                if (sum + n > half) break;
+                sum += n;
+            }
+            outRow[x * cn + c] = (byte)(s * 16 + b);
+        }
+    }
+}
