@@ -82,10 +82,11 @@ internal static class PseudoFWeightsBuilder
                 }
             if (best < 0)
             {
-                // A ridge pixel: the width is even when, across some axis, exactly one neighbour is as deep as it.
+                // A ridge pixel: the width is even when, across one axis, exactly one neighbour is as deep as it while
+                // the ridge runs on along the other axis (both as deep); a ridge end, shallower ahead, stays odd.
                 bool l = Ink(x - 1, y) && dist[i - 1] == d, r = Ink(x + 1, y) && dist[i + 1] == d;
                 bool u = Ink(x, y - 1) && dist[i - w] == d, b = Ink(x, y + 1) && dist[i + w] == d;
-                int even = (l != r) || (u != b) ? 1 : 0;
+                int even = (l != r && u && b) || (u != b && l && r) ? 1 : 0;
                 best = 2 * d + even;
             }
             key[i] = best;
