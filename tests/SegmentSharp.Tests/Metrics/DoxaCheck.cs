@@ -67,8 +67,23 @@ internal static class DoxaCheck
     /// <summary>The documented message of a missing fixture.</summary>
     public static string SkipMessage(string fixtureDir) => $"fixture not found at {fixtureDir}; skipped";
 
-    /// <summary>Runs the check. A missing fixture folder is a skip (exit 0), never a failure.</summary>
+    /// <summary>
+    /// Runs the check. A missing fixture folder is a skip (exit 0); a folder with missing or unreadable files is a failure
+    /// whose report names the problem.
+    /// </summary>
     public static Result Run(string fixtureDir)
+    {
+        try
+        {
+            return RunCore(fixtureDir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ImageFormatException or UnauthorizedAccessException)
+        {
+            return new Result(Outcome.Failed, fixtureDir, [], [], $"check-doxa: FAIL: {e.Message}\n");
+        }
+    }
+
+    private static Result RunCore(string fixtureDir)
     {
         string gtPath = Path.Combine(fixtureDir, Prefix + "-GroundTruth.pbm");
         if (!Directory.Exists(fixtureDir))

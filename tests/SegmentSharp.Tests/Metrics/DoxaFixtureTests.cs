@@ -76,6 +76,22 @@ public class DoxaFixtureTests
         finally { Directory.Delete(dir, true); }
     }
 
+    [Fact]
+    public void CheckDoxa_FolderWithoutFiles_FailsWithAMessage()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "segsharp-empty-doxa-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var result = DoxaCheck.Run(dir);
+            Assert.Equal(DoxaCheck.Outcome.Failed, result.Outcome);
+            Assert.Equal(DoxaCheck.FailureExitCode, result.ExitCode);
+            Assert.StartsWith("check-doxa: FAIL: ", result.Report);
+            Assert.Contains("GroundTruth.pbm", result.Report);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     private static void AssertDocumentedSkip(DoxaCheck.Result result, string dir)
     {
         Assert.Equal(DoxaCheck.Outcome.Skipped, result.Outcome);
