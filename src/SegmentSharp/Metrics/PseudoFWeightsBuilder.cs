@@ -13,11 +13,12 @@ namespace SegmentSharp.Metrics;
 /// the cross-section sum is r² (odd width 2r+1) or r(r+1) (even width 2r+2). Strokes one or two pixels wide, where D is
 /// 0 everywhere, get 1 / width.</item>
 /// <item>Precision weight PW = 1 + Dbg / NP on the background within reach of the text: Dbg is the chessboard
-/// distance to the nearest text pixel (1 next to it) and NP is half the local stroke width of that text pixel;
-/// beyond Dbg = NP, PW = 1. So false alarms cost more the farther they spread from thin strokes.</item>
+/// distance to the nearest text pixel (1 next to it) and NP is half the stroke width of that pixel's connected
+/// component (its widest ridge, 2r + 1 or 2r + 2); beyond Dbg = NP, PW = 1. So false alarms cost more the farther they
+/// spread from the strokes, relative to how thick the strokes are.</item>
 /// </list>
-/// Known simplifications against DIBCO's BinEvalWeights: the stroke width comes from the distance map's ridge, not from
-/// a thinned skeleton; NP is not reduced where two components' reaches meet (the tool's weights above 2 there), and the
+/// Known simplifications against DIBCO's BinEvalWeights: D and the stroke width come from the distance map's ridge, not
+/// from a thinned skeleton (the tool's D differs near junctions and stroke ends); NP is not reduced where two components' reaches meet (the tool's weights above 2 there), and the
 /// cap of the tool is not modelled. The Doxa fixture check in bench/SegmentSharp.Quality reports how close the
 /// resulting p-FM comes to the official weights.
 /// </summary>
@@ -81,10 +82,11 @@ internal static class PseudoFWeightsBuilder
                 }
             if (best < 0)
             {
-                // A ridge pixel: the width is even when, across some axis, exactly one neighbour is as deep as it.
+                // A ridge pixel: the width is even when, across one axis, exactly one neighbour is as deep as it while
+                // the ridge runs on along the other axis (both as deep); a ridge end, shallower ahead, stays odd.
                 bool l = Ink(x - 1, y) && dist[i - 1] == d, r = Ink(x + 1, y) && dist[i + 1] == d;
                 bool u = Ink(x, y - 1) && dist[i - w] == d, b = Ink(x, y + 1) && dist[i + w] == d;
-                int even = (l != r) || (u != b) ? 1 : 0;
+                int even = (l != r && u && b) || (u != b && l && r) ? 1 : 0;
                 best = 2 * d + even;
             }
             key[i] = best;
@@ -102,10 +104,37 @@ internal static class PseudoFWeightsBuilder
         var bgDist = new int[n];
         var width = new int[n];
         head = tail = 0;
+        // The paper normalises the background by the stroke width of the whole component (Gsw), not the local one:
+        // label the 8-connected components and give each pixel its component's widest ridge.
+        var comp = new int[n];
+        Array.Fill(comp, -1);
+        var compWidth = new List<int>();
+        var stack = new int[n];
+        for (int s0 = 0; s0 < n; s0++)
+        {
+            if (!ink[s0] || comp[s0] >= 0) continue;
+            int id = compWidth.Count, sp = 0, best = 0;
+            comp[s0] = id; stack[sp++] = s0;
+            while (sp > 0)
+            {
+                int i = stack[--sp], x = i % w, y = i / w;
+                best = Math.Max(best, 2 * (key[i] >> 1) + 1 + (key[i] & 1));
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++)
+                    {
+                        int xx = x + dx, yy = y + dy;
+                        if (!Ink(xx, yy)) continue;
+                        int j = yy * w + xx;
+                        if (comp[j] >= 0) continue;
+                        comp[j] = id; stack[sp++] = j;
+                    }
+            }
+            compWidth.Add(best);
+        }
         for (int i = 0; i < n; i++)
         {
             if (!ink[i]) { bgDist[i] = -1; continue; }
-            width[i] = 2 * (key[i] >> 1) + 1 + (key[i] & 1);
+            width[i] = compWidth[comp[i]];
             // Only contour pixels can be nearest to the background; seeding them alone keeps the queue short.
             if (dist[i] == 0) queue[tail++] = i;
         }

