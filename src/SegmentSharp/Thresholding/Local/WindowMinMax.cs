@@ -74,6 +74,7 @@ internal sealed unsafe class WindowMinMax
         Horizontal();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Vertical(int y)
     {
         int w = _w, win = _win;
@@ -123,6 +124,7 @@ internal sealed unsafe class WindowMinMax
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Horizontal()
     {
         int w = _w;
