@@ -25,8 +25,8 @@ public static class LocalThreshold
     /// <summary>
     /// Niblack (1986): <c>T = m − k·s</c>. Equal, T value for T value, to scikit-image's
     /// <c>skimage.filters.threshold_niblack(image, window_size, k)</c> (same padding, same float64 arithmetic).
-    /// ImageJ's Auto Local Threshold "Niblack" uses a circular window and truncates T to an integer; Doxa's Niblack
-    /// clips windows at the border instead of reflecting.
+    /// ImageJ's Auto Local Threshold "Niblack" uses a circular window and truncates T to an integer; Doxa also
+    /// implements Niblack.
     /// </summary>
     /// <param name="src">8-bit single-channel image (any stride).</param>
     /// <param name="window">Odd window size w ≥ 3 (may exceed the image); default 15 as in scikit-image.</param>
