@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Local;
@@ -43,28 +44,43 @@ internal static unsafe class LocalDriver
         nint mp = (nint)mask, sp = (nint)surface;
         double n = (double)window * window;
         // Each band pays one window-high start-up, so bands are kept several windows tall.
-        Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
-        {
-            var sums = rule.UsesSums ? new WindowSums(plane, r, hIdx) : null;
-            var mm = rule.UsesMinMax ? new WindowMinMax(plane, r, y0, colMin, colMax, hIdx) : null;
-            var t = new double[w];
-            for (int y = y0; y < y1; y++)
-            {
-                sums?.Row(y);
-                mm?.Row(y);
-                var src = new ReadOnlySpan<byte>(plane.Row(y), w);
-                rule.Row(new LocalRow
-                {
-                    Src = src, N = n,
-                    Sum = sums?.Sum, SumSq = sums?.SumSq,
-                    Min = mm?.Min, Max = mm?.Max,
-                }, t);
-                if (mp != 0) Binarize(src, t, new Span<byte>((byte*)mp + (long)y * maskStride, w));
-                if (sp != 0) t.AsSpan().CopyTo(new Span<double>((double*)sp + (long)y * surfaceStride, w));
-            }
-        }, Math.Max(16, Math.Min(4 * window, 1024)));
+        Parallelism.ForBands(plane.Height, (long)w * 4,
+            (y0, y1) => Band(plane, r, n, rule, hIdx, colMin, colMax, y0, y1, mp, maskStride, sp, surfaceStride),
+            // Each band pays one window-high start-up, so bands are kept several windows tall.
+            Math.Max(16, Math.Min(4 * window, 1024)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Band<TRule>(LocalPlane plane, int r, double n, TRule rule, int[]? hIdx, byte[]? colMin, byte[]? colMax,
+        int y0, int y1, nint mp, int maskStride, nint sp, int surfaceStride) where TRule : struct, ILocalRule
+    {
+        int w = plane.Width;
+        var sums = rule.UsesSums ? new WindowSums(plane, r, hIdx) : null;
+        var mm = rule.UsesMinMax ? new WindowMinMax(plane, r, y0, colMin, colMax, hIdx) : null;
+        var t = new double[w];
+        var mean = sums != null ? new double[w] : null;
+        var std = sums != null ? new double[w] : null;
+        for (int y = y0; y < y1; y++)
+        {
+            if (sums != null)
+            {
+                sums.Row(y);
+                MeanStdKernel.Row(sums.Sum, sums.SumSq, n, mean, std);
+            }
+            mm?.Row(y);
+            var src = new ReadOnlySpan<byte>(plane.Row(y), w);
+            rule.Row(new LocalRow
+            {
+                Src = src, N = n,
+                Sum = sums?.Sum, SumSq = sums?.SumSq,
+                Min = mm?.Min, Max = mm?.Max, Mean = mean, Std = std,
+            }, t);
+            if (mp != 0) Binarize(src, t, new Span<byte>((byte*)mp + (long)y * maskStride, w));
+            if (sp != 0) t.AsSpan().CopyTo(new Span<double>((double*)sp + (long)y * surfaceStride, w));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Binarize(ReadOnlySpan<byte> src, ReadOnlySpan<double> t, Span<byte> dst)
     {
         for (int x = 0; x < dst.Length; x++) dst[x] = src[x] > t[x] ? (byte)255 : (byte)0;

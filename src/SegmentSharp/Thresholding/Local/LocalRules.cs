@@ -10,6 +10,10 @@ internal readonly ref struct LocalRow
     public ReadOnlySpan<long> SumSq { get; init; }
     public ReadOnlySpan<byte> Min { get; init; }
     public ReadOnlySpan<byte> Max { get; init; }
+    /// <summary>Window mean m (when the rule uses sums).</summary>
+    public ReadOnlySpan<double> Mean { get; init; }
+    /// <summary>Window population standard deviation s (when the rule uses sums).</summary>
+    public ReadOnlySpan<double> Std { get; init; }
     /// <summary>Samples per window, w² (the padded window always has w² samples).</summary>
     public double N { get; init; }
 }
@@ -41,11 +45,12 @@ internal readonly struct NiblackRule(double k) : ILocalRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         for (int x = 0; x < t.Length; x++)
         {
-            LocalStats.MeanStd(s.Sum[x], s.SumSq[x], s.N, out double m, out double sd);
+            double m = s.Mean[x], sd = s.Std[x];
             t[x] = m - k * sd;
         }
     }
@@ -55,11 +60,12 @@ internal readonly struct SauvolaRule(double k, double r) : ILocalRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         for (int x = 0; x < t.Length; x++)
         {
-            LocalStats.MeanStd(s.Sum[x], s.SumSq[x], s.N, out double m, out double sd);
+            double m = s.Mean[x], sd = s.Std[x];
             t[x] = m * (1 + k * ((sd / r) - 1));
         }
     }
@@ -69,13 +75,14 @@ internal readonly struct WolfRule(double k, double globalMin, double maxStd) : I
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         // A flat image has no local contrast at all (Smax = 0); its ratio s/Smax is taken as 0.
         double inv = maxStd > 0 ? 1.0 / maxStd : 0.0;
         for (int x = 0; x < t.Length; x++)
         {
-            LocalStats.MeanStd(s.Sum[x], s.SumSq[x], s.N, out double m, out double sd);
+            double m = s.Mean[x], sd = s.Std[x];
             t[x] = (1 - k) * m + k * globalMin + k * (sd * inv) * (m - globalMin);
         }
     }
@@ -86,12 +93,13 @@ internal readonly struct MaxStdRule(StrongBox<double> max) : ILocalRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         double best = 0;
         for (int x = 0; x < t.Length; x++)
         {
-            LocalStats.MeanStd(s.Sum[x], s.SumSq[x], s.N, out _, out double sd);
+            double sd = s.Std[x];
             if (sd > best) best = sd;
         }
         lock (max) if (best > max.Value) max.Value = best;
@@ -102,11 +110,12 @@ internal readonly struct NickRule(double k) : ILocalRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         for (int x = 0; x < t.Length; x++)
         {
-            double m = s.Sum[x] / s.N;
+            double m = s.Mean[x];
             t[x] = m + k * Math.Sqrt(Math.Max((s.SumSq[x] - m * m) / s.N, 0.0));
         }
     }
@@ -116,10 +125,11 @@ internal readonly struct BradleyRule(double t) : ILocalRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> th)
     {
         double f = 1 - t;
-        for (int x = 0; x < th.Length; x++) th[x] = s.Sum[x] / s.N * f;
+        for (int x = 0; x < th.Length; x++) th[x] = s.Mean[x] * f;
     }
 }
 
@@ -127,11 +137,12 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         for (int x = 0; x < t.Length; x++)
         {
-            LocalStats.MeanStd(s.Sum[x], s.SumSq[x], s.N, out double m, out double sd);
+            double m = s.Mean[x], sd = s.Std[x];
             double mn = m / 255.0, sn = sd / 255.0;
             t[x] = 255.0 * (mn * (1 + p * Math.Exp(-q * mn) + k * ((sn / r) - 1)));
         }
@@ -142,6 +153,7 @@ internal readonly struct BernsenRule(int contrastThreshold) : ILocalRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         for (int x = 0; x < t.Length; x++)
@@ -157,6 +169,7 @@ internal readonly struct ContrastRule : ILocalRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         for (int x = 0; x < t.Length; x++)
@@ -168,6 +181,7 @@ internal readonly struct MidGreyRule(int c) : ILocalRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
         for (int x = 0; x < t.Length; x++) t[x] = ((s.Min[x] + s.Max[x]) >> 1) - c;

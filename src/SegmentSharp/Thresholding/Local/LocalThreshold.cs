@@ -25,8 +25,8 @@ public static class LocalThreshold
     /// <summary>
     /// Niblack (1986): <c>T = m − k·s</c>. Equal, T value for T value, to scikit-image's
     /// <c>skimage.filters.threshold_niblack(image, window_size, k)</c> (same padding, same float64 arithmetic).
-    /// ImageJ's Auto Local Threshold "Niblack" uses a circular window and truncates T to an integer; Doxa's Niblack
-    /// clips windows at the border instead of reflecting.
+    /// ImageJ's Auto Local Threshold "Niblack" uses a circular window and truncates T to an integer; Doxa also
+    /// implements Niblack.
     /// </summary>
     /// <param name="src">8-bit single-channel image (any stride).</param>
     /// <param name="window">Odd window size w ≥ 3 (may exceed the image); default 15 as in scikit-image.</param>
@@ -40,7 +40,7 @@ public static class LocalThreshold
     /// <summary>
     /// Sauvola and Pietikäinen (2000), "Adaptive document image binarization", Pattern Recognition 33(2):
     /// <c>T = m·(1 + k·(s/R − 1))</c>. Equal to scikit-image's <c>threshold_sauvola(image, window_size, k, r)</c>, whose
-    /// default R for uint8 is half the dtype range, 127.5 (the paper and ImageJ use 128, Doxa 128).
+    /// default R for uint8 is half the dtype range, 127.5 (the paper and ImageJ use 128).
     /// ImageJ's version uses a circular window and k = 0.5 by default.
     /// </summary>
     /// <param name="src">8-bit single-channel image.</param>
@@ -60,7 +60,7 @@ public static class LocalThreshold
     /// Wolf and Jolion (2004; ICPR 2002 "Text localization, enhancement and binarization in multimedia documents"):
     /// <c>T = (1 − k)·m + k·M + k·(s / Smax)·(m − M)</c>, where M is the minimum gray level of the whole image and Smax
     /// the largest local standard deviation. Two streaming passes: the first finds Smax, the second thresholds.
-    /// A flat image (Smax = 0) uses s/Smax = 0. Doxa calls it "Wolf" (its default k is 0.2); neither ImageJ nor
+    /// A flat image (Smax = 0) uses s/Smax = 0. Doxa implements it as "Wolf"; neither ImageJ nor
     /// scikit-image has it.
     /// </summary>
     /// <param name="src">8-bit single-channel image.</param>
@@ -89,7 +89,7 @@ public static class LocalThreshold
     /// <summary>
     /// NICK, Khurshid et al. (2009), "Comparison of Niblack inspired binarization methods for ancient documents",
     /// DRR XVI: <c>T = m + k·√((Σp² − m²) / NP)</c> over the NP = w² window pixels, as the paper writes it (so
-    /// ≈ <c>m + k·√(s² + m²)</c>). Doxa's "Nick" is the same formula; ImageJ and scikit-image lack it.
+    /// ≈ <c>m + k·√(s² + m²)</c>). Doxa implements it as "Nick"; ImageJ and scikit-image lack it.
     /// </summary>
     /// <param name="src">8-bit single-channel image.</param>
     /// <param name="window">Odd window size ≥ 3; default 15 (the paper recommends 15–19).</param>
@@ -118,7 +118,7 @@ public static class LocalThreshold
     /// Phansalkar et al. (2011), "Adaptive local thresholding for detection of nuclei in diversity stained cytology
     /// images", ICCSP: on intensities normalised to [0, 1], <c>T = m·(1 + p·e^(−q·m) + k·(s/R − 1))</c>; the surface
     /// is reported on the 0…255 scale (255·T). ImageJ's Auto Local Threshold "Phansalkar" uses the same formula and
-    /// defaults but a circular window and a histogram stretch of the input first; Doxa's matches this one.
+    /// defaults but a circular window and a histogram stretch of the input first; Doxa also implements it.
     /// </summary>
     /// <param name="src">8-bit single-channel image.</param>
     /// <param name="window">Odd window size ≥ 3; default 15.</param>

@@ -74,6 +74,7 @@ internal sealed unsafe class WindowMinMax
         Horizontal();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Vertical(int y)
     {
         int w = _w, win = _win;
@@ -123,6 +124,7 @@ internal sealed unsafe class WindowMinMax
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Horizontal()
     {
         int w = _w;
@@ -137,19 +139,26 @@ internal sealed unsafe class WindowMinMax
         }
         int len = idx.Length, win = _win;
         byte[] gMin = _gMin, gMax = _gMax, hMin = _hMin, hMax = _hMax;
-        for (int j = 0; j < len; j++)
+        for (int b0 = 0; b0 < len; b0 += win)
         {
-            int c = idx[j];
-            byte a = cMin[c], b = cMax[c];
-            if (j % win != 0) { if (gMin[j - 1] < a) a = gMin[j - 1]; if (gMax[j - 1] > b) b = gMax[j - 1]; }
-            gMin[j] = a; gMax[j] = b;
-        }
-        for (int j = len - 1; j >= 0; j--)
-        {
-            int c = idx[j];
-            byte a = cMin[c], b = cMax[c];
-            if (j % win != win - 1 && j + 1 < len) { if (hMin[j + 1] < a) a = hMin[j + 1]; if (hMax[j + 1] > b) b = hMax[j + 1]; }
-            hMin[j] = a; hMax[j] = b;
+            // Block [b0, b1): prefix extrema forward, suffix extrema backward.
+            int b1 = Math.Min(b0 + win, len);
+            byte a = 255, b = 0;
+            for (int j = b0; j < b1; j++)
+            {
+                int c = idx[j];
+                if (cMin[c] < a) a = cMin[c];
+                if (cMax[c] > b) b = cMax[c];
+                gMin[j] = a; gMax[j] = b;
+            }
+            a = 255; b = 0;
+            for (int j = b1 - 1; j >= b0; j--)
+            {
+                int c = idx[j];
+                if (cMin[c] < a) a = cMin[c];
+                if (cMax[c] > b) b = cMax[c];
+                hMin[j] = a; hMax[j] = b;
+            }
         }
         for (int x = 0; x < w; x++)
         {

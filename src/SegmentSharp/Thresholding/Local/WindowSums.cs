@@ -32,7 +32,7 @@ internal sealed unsafe class WindowSums
     {
         _p = plane; _r = radius; _w = plane.Width; _h = plane.Height; _hIdx = hIdx;
         _col = new long[_w]; _colSq = new long[_w];
-        int preLen = hIdx != null ? hIdx.Length + 1 : (int)Reflect101.Period(_w) + 1;
+        int preLen = hIdx != null ? 0 : (int)Reflect101.Period(_w) + 1;
         _pre = new long[preLen]; _preSq = new long[preLen];
         Sum = new long[_w]; SumSq = new long[_w];
     }
@@ -58,6 +58,7 @@ internal sealed unsafe class WindowSums
         Horizontal();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Init(int y)
     {
         Array.Clear(_col); Array.Clear(_colSq);
@@ -97,19 +98,17 @@ internal sealed unsafe class WindowSums
         int w = _w;
         if (_hIdx is { } idx)
         {
-            long a = 0, b = 0;
-            pre[0] = 0; preSq[0] = 0;
-            for (int j = 0; j < idx.Length; j++)
-            {
-                int c = idx[j];
-                a += col[c]; b += sq[c];
-                pre[j + 1] = a; preSq[j + 1] = b;
-            }
+            // Running sum along the reflected row: one column enters and one leaves per pixel.
             int span = 2 * _r + 1;
-            for (int x = 0; x < w; x++)
+            long a = 0, b = 0;
+            for (int j = 0; j < span; j++) { int c = idx[j]; a += col[c]; b += sq[c]; }
+            sum[0] = a; sumSq[0] = b;
+            for (int x = 1; x < w; x++)
             {
-                sum[x] = pre[x + span] - pre[x];
-                sumSq[x] = preSq[x + span] - preSq[x];
+                int e = idx[x + span - 1], l = idx[x - 1];
+                a += col[e] - col[l];
+                b += sq[e] - sq[l];
+                sum[x] = a; sumSq[x] = b;
             }
             return;
         }
