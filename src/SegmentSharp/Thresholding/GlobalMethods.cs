@@ -27,7 +27,8 @@ public enum GlobalMethod
     Minimum,
     /// <summary>Tsai 1985, moment preserving.</summary>
     Moments,
-    /// <summary>Otsu 1979, as OpenCV's THRESH_OTSU.</summary>
+    /// <summary>Otsu 1979, as OpenCV's THRESH_OTSU (scikit-image's <c>threshold_otsu</c> uses the same <c>image &gt; t</c>
+    /// convention and agrees on all bundled samples; ImageJ's own Otsu picks the last of tied maxima and gives 128 instead of 126 on horse).</summary>
     Otsu,
     /// <summary>Doyle 1962, 50 % percentile.</summary>
     Percentile,
@@ -35,7 +36,8 @@ public enum GlobalMethod
     RenyiEntropy,
     /// <summary>Shanbhag 1994, information measure.</summary>
     Shanbhag,
-    /// <summary>Zack, Rogers and Latt 1977, as OpenCV's THRESH_TRIANGLE.</summary>
+    /// <summary>Zack, Rogers and Latt 1977, as OpenCV's THRESH_TRIANGLE (equal to ImageJ's Triangle on the bundled samples;
+    /// scikit-image's <c>threshold_triangle</c> places the level one bin differently and is off by ±1 on all of them).</summary>
     Triangle,
     /// <summary>Yen, Chang and Chang 1995, maximum correlation.</summary>
     Yen,
