@@ -127,7 +127,7 @@ public static class GlobalThreshold
         int min = 0, max = 65535;
         while (min < 65535 && full[min] == 0) min++;
         while (max > 0 && full[max] == 0) max--;
-        if (min > max) return -1; // empty image: nothing is foreground-worthy; everything selected, as ImageJ's min = 0
+        if (min > max) return -1; // no pixels at all
         if (min == max) return min - 1;
 
         Span<long> hist = stackalloc long[256];

@@ -1,7 +1,7 @@
 using CsCheck;
 using SegmentSharp.Codecs;
 using SegmentSharp.Imaging;
-using SegmentSharp.Thresholding.Global;
+using SegmentSharp.Thresholding;
 
 namespace SegmentSharp.Tests.Thresholding;
 

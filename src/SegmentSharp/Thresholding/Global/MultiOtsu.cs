@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 using SegmentSharp.Histograms;
 using SegmentSharp.Imaging;
 
-namespace SegmentSharp.Thresholding.Global;
+namespace SegmentSharp.Thresholding;
 
 /// <summary>
 /// Multi-level Otsu thresholding (N. Otsu 1979, extended to K classes; P.-S. Liao, T.-S. Chen and P.-C. Chung,
