@@ -27,7 +27,8 @@ public enum GlobalMethod
     Minimum,
     /// <summary>Tsai 1985, moment preserving.</summary>
     Moments,
-    /// <summary>Otsu 1979, as OpenCV's THRESH_OTSU.</summary>
+    /// <summary>Otsu 1979, as OpenCV's THRESH_OTSU (scikit-image's <c>threshold_otsu</c> uses the same <c>image &gt; t</c>
+    /// convention and agrees on all bundled samples; ImageJ's own Otsu picks the last of tied maxima and gives 128 instead of 126 on horse).</summary>
     Otsu,
     /// <summary>Doyle 1962, 50 % percentile.</summary>
     Percentile,
@@ -35,7 +36,8 @@ public enum GlobalMethod
     RenyiEntropy,
     /// <summary>Shanbhag 1994, information measure.</summary>
     Shanbhag,
-    /// <summary>Zack, Rogers and Latt 1977, as OpenCV's THRESH_TRIANGLE.</summary>
+    /// <summary>Zack, Rogers and Latt 1977, as OpenCV's THRESH_TRIANGLE (equal to ImageJ's Triangle on the bundled samples;
+    /// scikit-image's <c>threshold_triangle</c> places the level one bin differently and is off by ±1 on all of them).</summary>
     Triangle,
     /// <summary>Yen, Chang and Chang 1995, maximum correlation.</summary>
     Yen,
@@ -125,7 +127,7 @@ public static class GlobalThreshold
         int min = 0, max = 65535;
         while (min < 65535 && full[min] == 0) min++;
         while (max > 0 && full[max] == 0) max--;
-        if (min > max) return -1; // empty image: nothing is foreground-worthy; everything selected, as ImageJ's min = 0
+        if (min > max) return -1; // no pixels at all
         if (min == max) return min - 1;
 
         Span<long> hist = stackalloc long[256];

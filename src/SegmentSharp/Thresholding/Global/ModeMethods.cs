@@ -55,7 +55,8 @@ internal static partial class ImageJMethods
     /// <remarks>
     /// scikit-image's <c>threshold_minimum</c> also smooths until two maxima remain, but with
     /// <c>scipy.ndimage.uniform_filter1d</c> (edge-reflecting, not zero-padded) over the image's own range and
-    /// returns the arg-min between the two peaks; both use <c>image &gt; t</c>, yet the chosen level can differ.
+    /// returns the arg-min between the two peaks; both use <c>image &gt; t</c>, yet the chosen level can differ (bundled samples:
+    /// equal on 5 of 8; scikit-image raises on chelsea where this returns 0; horse 74 vs 149, text 69 vs 192).
     /// </remarks>
     internal static int Minimum(ReadOnlySpan<long> hist)
     {

@@ -31,7 +31,8 @@ internal static partial class ImageJMethods
     /// <remarks>
     /// scikit-image's <c>threshold_li</c> iterates the same update in floating point to a tolerance and returns a
     /// non-integer level (<c>image &gt; t</c>); ImageJ rounds every step to an integer and returns the last integer
-    /// split level, so the two often differ by one level.
+    /// split level. On integer images ImageJ's level is usually <c>ceil(t_skimage)</c> (same pixels selected), but the iterations can
+    /// settle elsewhere: on the bundled samples 5 of 8 agree that way, coffee gives 86 here against 67.45 in scikit-image.
     /// </remarks>
     internal static int Li(ReadOnlySpan<long> hist)
     {

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SegmentSharp.Histograms;
 using SegmentSharp.Imaging;
 
-namespace SegmentSharp.Thresholding.Global;
+namespace SegmentSharp.Thresholding;
 
 /// <summary>
 /// Multi-level Otsu thresholding (N. Otsu 1979, extended to K classes; P.-S. Liao, T.-S. Chen and P.-C. Chung,
@@ -58,11 +60,8 @@ public static class MultiOtsu
         int n = last - first + 1;
         var prob = new float[n];
         for (int i = 0; i < n; i++) prob[i] = (float)(histogram[first + i] / total);
-        float[][] table = BetweenClassTable(prob);
-        var current = new int[k];
-        var best = new int[k];
-        float bestSigma = 0;
-        Search(table, n, k, 0, 0, current, best, ref bestSigma);
+        float[] table = BetweenClassTable(prob, out int[] offsets);
+        int[] best = Search(table, offsets, n, k);
         for (int i = 0; i < k; i++) result[i] = best[i] + first;
         return result;
     }
@@ -95,11 +94,11 @@ public static class MultiOtsu
     }
 
     /// <summary>
-    /// table[i][j − i] = S(i..j)² / P(i..j) in single precision, S and P being differences of the running first and
-    /// zeroth moments (0 where the class is empty). As in scikit-image, the running first moment starts at prob[0]
-    /// (not 0·prob[0]) and the entry for the class [0, 0] stays 0.
+    /// The between-class terms S(i..j)² / P(i..j) in single precision, flattened row by row: entry (i, j) for j ≥ i is at
+    /// <c>offsets[i] + j</c>. S and P are differences of the running first and zeroth moments (0 where the class is empty).
+    /// As in scikit-image, the running first moment starts at prob[0] (not 0·prob[0]) and the entry (0, 0) stays 0.
     /// </summary>
-    private static float[][] BetweenClassTable(float[] prob)
+    private static float[] BetweenClassTable(float[] prob, out int[] offsets)
     {
         int n = prob.Length;
         var p = new float[n];
@@ -111,55 +110,129 @@ public static class MultiOtsu
             p[i] = p[i - 1] + prob[i];
             s[i] = s[i - 1] + i * prob[i];
         }
-        var table = new float[n][];
-        table[0] = new float[n];
+        offsets = new int[n];
+        for (int i = 1; i < n; i++) offsets[i] = offsets[i - 1] + (n - (i - 1)) - 1;
+        var table = new float[n * (n + 1) / 2];
         for (int j = 1; j < n; j++)
-            if (p[j] > 0) table[0][j] = s[j] * s[j] / p[j];
+            if (p[j] > 0) table[j] = s[j] * s[j] / p[j];
         for (int i = 1; i < n; i++)
-        {
-            var row = table[i] = new float[n - i];
             for (int j = i; j < n; j++)
             {
                 float pij = p[j] - p[i - 1];
                 if (pij > 0)
                 {
                     float sij = s[j] - s[i - 1];
-                    row[j - i] = sij * sij / pij;
+                    table[offsets[i] + j] = sij * sij / pij;
                 }
             }
-        }
         return table;
     }
 
-    /// <summary>Exhaustive search over ascending split indices in scikit-image's (lexicographic) order and summation order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Search(float[][] h, int n, int k, int start, int depth, int[] current, int[] best, ref float bestSigma)
+    /// <summary>
+    /// Exhaustive search over ascending split indices t0 &lt; … &lt; t(k−1) ≤ n − 2 in scikit-image's lexicographic order.
+    /// Each candidate scores ((H(0,t0) + H(t_last+1, n−1)) + H(t0+1, t1)) + … in exactly that float order, and only a strict
+    /// improvement replaces the best, so ties resolve to the first candidate as in scikit-image.
+    /// </summary>
+    private static int[] Search(float[] table, int[] offsets, int n, int k)
     {
-        if (depth < k - 1)
+        // tail[t] = H(t + 1, n − 1), the last class when the last split is t.
+        var tail = new float[n - 1];
+        for (int t = 0; t < n - 1; t++) tail[t] = table[offsets[t + 1] + n - 1];
+        var best = new int[k];
+        var current = new int[k];
+        float bestSigma = 0;
+        if (k == 1)
+        {
+            for (int t0 = 0; t0 < n - 1; t0++)
+            {
+                float sigma = table[t0] + tail[t0];
+                if (sigma > bestSigma) { bestSigma = sigma; best[0] = t0; }
+            }
+            return best;
+        }
+        Recurse(table, offsets, tail, n, k, 0, 0, current, best, ref bestSigma);
+        return best;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Recurse(float[] table, int[] offsets, float[] tail, int n, int k, int start, int depth,
+        int[] current, int[] best, ref float bestSigma)
+    {
+        if (depth < k - 2)
         {
             for (int idx = start; idx < n - k + depth; idx++)
             {
                 current[depth] = idx;
-                Search(h, n, k, idx + 1, depth + 1, current, best, ref bestSigma);
+                Recurse(table, offsets, tail, n, k, idx + 1, depth + 1, current, best, ref bestSigma);
             }
             return;
         }
-        // Innermost split: sigma = H[0, t0] + H[t_last + 1, n − 1] + Σ H[t_i + 1, t_(i+1)], added in that order.
-        float first = h[0][k == 1 ? 0 : current[0]];
-        for (int idx = start; idx < n - 1; idx++)
+        // The last two splits are looped here directly; terms of the outer splits are fixed for the whole block.
+        Span<float> fixedTerms = stackalloc float[k];
+        int nFixed = 0;
+        float head = table[current[0]];
+        for (int m = 0; m < k - 3; m++)
+            fixedTerms[nFixed++] = table[offsets[current[m] + 1] + current[m + 1]];
+        if (k > 2) nFixed++; // slot for the class ending at split u, filled per u below
+        int prevSplit = k == 2 ? -1 : current[k - 3];
+        for (int u = start; u < n - 2; u++)
         {
-            current[depth] = idx;
-            float sigma = (k == 1 ? h[0][idx] : first) + h[idx + 1][n - 1 - (idx + 1)];
-            for (int m = 0; m < k - 1; m++)
+            float first = k == 2 ? table[u] : head;
+            if (k > 2) fixedTerms[nFixed - 1] = table[offsets[prevSplit + 1] + u];
+            int count = n - 2 - u;
+            int hit = BlockArgMax(tail.AsSpan(u + 1, count), table.AsSpan(offsets[u + 1] + u + 1, count), first,
+                fixedTerms[..nFixed], ref bestSigma);
+            if (hit >= 0)
             {
-                int a = current[m] + 1, b = current[m + 1];
-                sigma += h[a][b - a];
-            }
-            if (sigma > bestSigma)
-            {
-                bestSigma = sigma;
-                current.AsSpan(0, k).CopyTo(best);
+                for (int m = 0; m < k - 2; m++) best[m] = current[m];
+                best[k - 2] = u;
+                best[k - 1] = u + 1 + hit;
             }
         }
+    }
+
+    /// <summary>
+    /// Scores v = 0..count−1 as ((first + tail[v]) + fixed[0] + … ) + last[v], left to right in float, and returns the
+    /// index of the last strict improvement over <paramref name="bestSigma"/> (updated), or −1. Vectorised across v: each
+    /// lane performs the scalar twin's operations in the same order, so the sums are bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int BlockArgMax(ReadOnlySpan<float> tail, ReadOnlySpan<float> last, float first, ReadOnlySpan<float> fixedTerms, ref float bestSigma)
+    {
+        int hit = -1, v = 0;
+        if (Vector256.IsHardwareAccelerated && tail.Length >= Vector256<float>.Count)
+        {
+            var vFirst = Vector256.Create(first);
+            ref float t0 = ref MemoryMarshal.GetReference(tail);
+            ref float l0 = ref MemoryMarshal.GetReference(last);
+            for (; v <= tail.Length - Vector256<float>.Count; v += Vector256<float>.Count)
+            {
+                var sigma = vFirst + Vector256.LoadUnsafe(ref t0, (nuint)v);
+                for (int m = 0; m < fixedTerms.Length; m++) sigma += Vector256.Create(fixedTerms[m]);
+                sigma += Vector256.LoadUnsafe(ref l0, (nuint)v);
+                if (Vector256.GreaterThanAny(sigma, Vector256.Create(bestSigma)))
+                    for (int lane = 0; lane < Vector256<float>.Count; lane++)
+                    {
+                        float x = sigma.GetElement(lane);
+                        if (x > bestSigma) { bestSigma = x; hit = v + lane; }
+                    }
+            }
+        }
+        int h = BlockArgMaxScalar(tail[v..], last[v..], first, fixedTerms, ref bestSigma);
+        return h >= 0 ? v + h : hit;
+    }
+
+    /// <summary>Scalar twin of <see cref="BlockArgMax"/>.</summary>
+    internal static int BlockArgMaxScalar(ReadOnlySpan<float> tail, ReadOnlySpan<float> last, float first, ReadOnlySpan<float> fixedTerms, ref float bestSigma)
+    {
+        int hit = -1;
+        for (int v = 0; v < tail.Length; v++)
+        {
+            float sigma = first + tail[v];
+            for (int m = 0; m < fixedTerms.Length; m++) sigma += fixedTerms[m];
+            sigma += last[v];
+            if (sigma > bestSigma) { bestSigma = sigma; hit = v; }
+        }
+        return hit;
     }
 }
