@@ -25,6 +25,9 @@ public static class ConnectedComponents
     /// </summary>
     public static int Label(ReadOnlyImageView<byte> src, ImageView<int> labels, Connectivity connectivity = Connectivity.Eight)
     {
+        Check(src, labels, connectivity);
+        if (ParallelLabeler.Worth(src.Width, src.Height))
+            return ParallelLabeler.Run(src, labels, connectivity, withStats: false, out _);
         int[] p = FirstPass(src, labels, connectivity, out int last);
         int count = UnionFind.Flatten(p, last);
         Labeler.Relabel(labels, p);
@@ -46,6 +49,12 @@ public static class ConnectedComponents
     /// </summary>
     public static ComponentStats LabelWithStats(ReadOnlyImageView<byte> src, ImageView<int> labels, Connectivity connectivity = Connectivity.Eight)
     {
+        Check(src, labels, connectivity);
+        if (ParallelLabeler.Worth(src.Width, src.Height))
+        {
+            ParallelLabeler.Run(src, labels, connectivity, withStats: true, out var stats);
+            return new ComponentStats(stats!);
+        }
         int[] p = FirstPass(src, labels, connectivity, out int last);
         int count = UnionFind.Flatten(p, last);
         return new ComponentStats(Labeler.RelabelWithStats(labels, p, count));
@@ -59,13 +68,17 @@ public static class ConnectedComponents
         return labels;
     }
 
-    private static int[] FirstPass(ReadOnlyImageView<byte> src, ImageView<int> labels, Connectivity connectivity, out int last)
+    private static void Check(ReadOnlyImageView<byte> src, ImageView<int> labels, Connectivity connectivity)
     {
         ImageGuard.SingleChannel(src, nameof(src));
         ImageGuard.SameSize(src, labels, nameof(labels));
         if (labels.Channels != 1) throw new ArgumentException("The label image must have one channel.", nameof(labels));
         if (connectivity is not (Connectivity.Four or Connectivity.Eight))
             throw new ArgumentOutOfRangeException(nameof(connectivity), "Connectivity must be Four or Eight.");
+    }
+
+    private static int[] FirstPass(ReadOnlyImageView<byte> src, ImageView<int> labels, Connectivity connectivity, out int last)
+    {
         var p = new int[Labeler.MaxLabels(src.Width, src.Height, connectivity)];
         last = connectivity == Connectivity.Eight ? Labeler.FirstPass8(src, labels, p) : Labeler.FirstPass4(src, labels, p);
         return p;
