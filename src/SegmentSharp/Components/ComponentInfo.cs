@@ -3,7 +3,8 @@ namespace SegmentSharp.Components;
 /// <summary>
 /// One component's bounding box, pixel count and centroid, the columns of OpenCV's <c>connectedComponentsWithStats</c>
 /// (<c>CC_STAT_LEFT, TOP, WIDTH, HEIGHT, AREA</c> and the centroid row). For a label with no pixels (the background of an
-/// all-foreground image) the box follows OpenCV: left/top are <see cref="int.MaxValue"/>-based sentinels and the centroid is NaN.
+/// all-foreground image) the values are OpenCV 4.13's: left -1, top <see cref="int.MaxValue"/>, width 0, height 0, area 0 and a
+/// NaN centroid.
 /// </summary>
 public readonly record struct ComponentInfo(int Left, int Top, int Width, int Height, int Area, double CentroidX, double CentroidY)
 {

@@ -21,19 +21,28 @@ internal static class Labeler
     /// upper-left, upper, upper-right and left blocks only through pixel pairs that actually touch. Returns the last label.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int FirstPass8(ReadOnlyImageView<byte> src, ImageView<int> labels, int[] p)
+    public static int FirstPass8(ReadOnlyImageView<byte> src, ImageView<int> labels, int[] p) =>
+        FirstPass8(src, labels, p, 0, src.Height, 1);
+
+    /// <summary>
+    /// The 8-way scan over rows [<paramref name="y0"/>, <paramref name="y1"/>) (<paramref name="y0"/> even) as if the rows
+    /// above did not exist; new labels start at <paramref name="firstLabel"/>. Returns the last label used
+    /// (<paramref name="firstLabel"/> - 1 when none).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int FirstPass8(ReadOnlyImageView<byte> src, ImageView<int> labels, int[] p, int y0, int y1, int firstLabel)
     {
-        int w = src.Width, h = src.Height;
-        int n = 0;
-        for (int y = 0; y < h; y += 2)
+        int w = src.Width, h = y1;
+        int n = firstLabel - 1;
+        for (int y = y0; y < h; y += 2)
         {
             bool below = y + 1 < h;
             ReadOnlySpan<byte> s0 = src.Row(y);
             ReadOnlySpan<byte> s1 = below ? src.Row(y + 1) : s0;
             Span<int> l0 = labels.Row(y);
             Span<int> l1 = below ? labels.Row(y + 1) : l0;
-            ReadOnlySpan<int> lp = y > 0 ? labels.Row(y - 1) : default;
-            bool top = y > 0;
+            ReadOnlySpan<int> lp = y > y0 ? labels.Row(y - 1) : default;
+            bool top = y > y0;
             for (int x = 0; x < w; x += 2)
             {
                 bool right = x + 1 < w;
@@ -87,16 +96,21 @@ internal static class Labeler
 
     /// <summary>4-way raster scan: a pixel joins its upper and left neighbours. Returns the last label.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int FirstPass4(ReadOnlyImageView<byte> src, ImageView<int> labels, int[] p)
+    public static int FirstPass4(ReadOnlyImageView<byte> src, ImageView<int> labels, int[] p) =>
+        FirstPass4(src, labels, p, 0, src.Height, 1);
+
+    /// <summary>The 4-way scan over rows [<paramref name="y0"/>, <paramref name="y1"/>); see the 8-way overload.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int FirstPass4(ReadOnlyImageView<byte> src, ImageView<int> labels, int[] p, int y0, int y1, int firstLabel)
     {
-        int w = src.Width, h = src.Height;
-        int n = 0;
-        for (int y = 0; y < h; y++)
+        int w = src.Width, h = y1;
+        int n = firstLabel - 1;
+        for (int y = y0; y < h; y++)
         {
             ReadOnlySpan<byte> s = src.Row(y);
             Span<int> l = labels.Row(y);
-            ReadOnlySpan<int> lp = y > 0 ? labels.Row(y - 1) : default;
-            bool top = y > 0;
+            ReadOnlySpan<int> lp = y > y0 ? labels.Row(y - 1) : default;
+            bool top = y > y0;
             int left = 0;
             for (int x = 0; x < w; x++)
             {
@@ -122,10 +136,13 @@ internal static class Labeler
     }
 
     /// <summary>Second pass without statistics: provisional labels become final ones, one run of equal labels at a time.</summary>
+    public static void Relabel(ImageView<int> labels, int[] p) => Relabel(labels, p, 0, labels.Height);
+
+    /// <summary>Second pass over rows [<paramref name="y0"/>, <paramref name="y1"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Relabel(ImageView<int> labels, int[] p)
+    public static void Relabel(ImageView<int> labels, int[] p, int y0, int y1)
     {
-        for (int y = 0; y < labels.Height; y++)
+        for (int y = y0; y < y1; y++)
         {
             Span<int> l = labels.Row(y);
             int w = l.Length;
@@ -141,12 +158,16 @@ internal static class Labeler
         }
     }
 
-    /// <summary>
-    /// Second pass with statistics, accumulated per run of equal provisional labels (a run adds its length, its x-sum in
-    /// closed form and one bounding-box update) into 64-bit sums as OpenCV's <c>CCStatsOp</c> does per pixel.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Second pass with statistics (see <see cref="Accumulate"/>).</summary>
     public static ComponentInfo[] RelabelWithStats(ImageView<int> labels, int[] p, int count)
+    {
+        var acc = NewAccumulators(count);
+        Accumulate(labels, p, acc, 0, labels.Height);
+        return Finish(acc);
+    }
+
+    /// <summary>Empty accumulators: boxes start inverted so the first run sets them.</summary>
+    public static Accum[] NewAccumulators(int count)
     {
         var acc = new Accum[count];
         for (int i = 0; i < count; i++)
@@ -154,7 +175,18 @@ internal static class Labeler
             acc[i].MinX = int.MaxValue; acc[i].MinY = int.MaxValue;
             acc[i].MaxX = int.MinValue; acc[i].MaxY = int.MinValue;
         }
-        for (int y = 0; y < labels.Height; y++)
+        return acc;
+    }
+
+    /// <summary>
+    /// Relabels rows [<paramref name="y0"/>, <paramref name="y1"/>) and accumulates statistics per run of equal provisional
+    /// labels (a run adds its length, its x-sum in closed form and one bounding-box update) into 64-bit sums, which gives
+    /// the same integers as OpenCV's per-pixel <c>CCStatsOp</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Accumulate(ImageView<int> labels, int[] p, Accum[] acc, int y0, int y1)
+    {
+        for (int y = y0; y < y1; y++)
         {
             Span<int> l = labels.Row(y);
             int w = l.Length;
@@ -170,7 +202,7 @@ internal static class Labeler
                 if (x < a.MinX) a.MinX = x;
                 if (e - 1 > a.MaxX) a.MaxX = e - 1;
                 if (y < a.MinY) a.MinY = y;
-                a.MaxY = y;
+                if (y > a.MaxY) a.MaxY = y;
                 a.Area += len;
                 // Sum of x..e-1; (first + last) * count is always even.
                 a.SumX += (ulong)((long)(x + e - 1) * len / 2);
@@ -178,7 +210,20 @@ internal static class Labeler
                 x = e;
             }
         }
-        return Finish(acc);
+    }
+
+    /// <summary>Adds band accumulators <paramref name="from"/> into <paramref name="into"/>.</summary>
+    public static void Combine(Accum[] into, Accum[] from)
+    {
+        for (int i = 0; i < into.Length; i++)
+        {
+            ref Accum a = ref into[i];
+            ref Accum b = ref from[i];
+            if (b.Area == 0) continue;
+            a.MinX = Math.Min(a.MinX, b.MinX); a.MaxX = Math.Max(a.MaxX, b.MaxX);
+            a.MinY = Math.Min(a.MinY, b.MinY); a.MaxY = Math.Max(a.MaxY, b.MaxY);
+            a.Area += b.Area; a.SumX += b.SumX; a.SumY += b.SumY;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -73,6 +73,25 @@ public class ConnectedComponentsShapeOracleTests
     }
 
     [Theory, MemberData(nameof(Both))]
+    public void BlobsWithSaltNoiseTouchingTheBorder(Connectivity c)
+    {
+        var rng = new Random(77 + (int)c);
+        foreach (var (w, h) in new[] { (1000, 1000), (333, 211) })
+        {
+            var img = new Image<byte>(w, h);
+            for (int i = 0; i < w * h / 2000 + 5; i++)
+            {
+                int cx = rng.Next(-20, w + 20), cy = rng.Next(-20, h + 20), r = rng.Next(1, 40);
+                for (int y = Math.Max(0, cy - r); y < Math.Min(h, cy + r + 1); y++)
+                    for (int x = Math.Max(0, cx - r); x < Math.Min(w, cx + r + 1); x++)
+                        if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) img.Data[y * w + x] = 255;
+            }
+            for (int i = 0; i < w * h / 50; i++) img.Data[rng.Next(w * h)] ^= 255;
+            ComponentsOracle.AssertSame(img, c, $"blobs {w}x{h}");
+        }
+    }
+
+    [Theory, MemberData(nameof(Both))]
     public void ThresholdedSamples(Connectivity c)
     {
         foreach (var path in RepoPaths.SamplePngs())
