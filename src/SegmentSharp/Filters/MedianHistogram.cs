@@ -92,15 +92,17 @@ internal static unsafe class MedianHistogram
         for (int p = 0; p < k; p++) hc += Vector256.Load(coarse + (p * cn + c) * 16);
         for (int s = 0; s < 16; s++) luc[s] = int.MinValue / 2;
         int colStep = cn * 256;
+        ushort* hcBuf = stackalloc ushort[16];
         for (int x = 0; x < sw; x++)
         {
             if (x > 0)
                 hc = hc + Vector256.Load(coarse + ((x + 2 * r) * cn + c) * 16) - Vector256.Load(coarse + ((x - 1) * cn + c) * 16);
 
+            hc.Store(hcBuf);
             int sum = 0, s = 0;
             for (; ; s++)
             {
-                int n = hc.GetElement(s);
+                int n = hcBuf[s];
                 if (sum + n > half) break;
                 sum += n;
             }
