@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Filters;
@@ -98,14 +100,8 @@ internal static unsafe class MedianHistogram
             if (x > 0)
                 hc = hc + Vector256.Load(coarse + ((x + 2 * r) * cn + c) * 16) - Vector256.Load(coarse + ((x - 1) * cn + c) * 16);
 
-            hc.Store(hcBuf);
-            int sum = 0, s = 0;
-            for (; ; s++)
-            {
-                int n = hcBuf[s];
-                if (sum + n > half) break;
-                sum += n;
-            }
+            int sum = 0;
+            int s = Find(hc, hcBuf, ref sum, half);
 
             ushort* sg = seg + s * 16;
             ushort* col = fine + (x * cn + c) * 256 + s * 16;
@@ -126,14 +122,51 @@ internal static unsafe class MedianHistogram
             acc.Store(sg);
             luc[s] = x;
 
-            int b = 0;
-            for (; ; b++)
-            {
-                int n = sg[b];
-                if (sum + n > half) break;
-                sum += n;
-            }
+            int b = Find(acc, hcBuf, ref sum, half);
             outRow[x * cn + c] = (byte)(s * 16 + b);
         }
+    }
+
+    /// <summary>
+    /// The first of 16 bins at which the running count (starting from <paramref name="sum"/>) exceeds
+    /// <paramref name="half"/>; adds the counts before it to <paramref name="sum"/>. With AVX2 the running counts are
+    /// a 16-lane prefix sum and the bin is the number of lanes still at or below the target, which avoids a
+    /// data-dependent branch per bin.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Find(Vector256<ushort> h, ushort* buf, ref int sum, int half)
+    {
+        if (Avx2.IsSupported)
+        {
+            Vector256<ushort> p = h;
+            p += Avx2.ShiftLeftLogical128BitLane(p, 2);
+            p += Avx2.ShiftLeftLogical128BitLane(p, 4);
+            p += Avx2.ShiftLeftLogical128BitLane(p, 8);
+            Vector128<ushort> lo = p.GetLower();
+            p = Vector256.Create(lo, p.GetUpper() + Vector128.Create(lo.GetElement(7)));
+            var below = Vector256.LessThanOrEqual(p, Vector256.Create((ushort)(half - sum)));
+            int bin = BitOperations.PopCount(below.ExtractMostSignificantBits());
+            if (bin > 0)
+            {
+                p.Store(buf);
+                sum += buf[bin - 1];
+            }
+            return bin;
+        }
+        return FindScalar(h, buf, ref sum, half);
+    }
+
+    /// <summary>Scalar twin of <see cref="Find"/>.</summary>
+    internal static int FindScalar(Vector256<ushort> h, ushort* buf, ref int sum, int half)
+    {
+        h.Store(buf);
+        int bin = 0;
+        for (; bin < 15; bin++)
+        {
+            int n = buf[bin];
+            if (sum + n > half) break;
+            sum += n;
+        }
+        return bin;
     }
 }

@@ -56,6 +56,29 @@ public unsafe class MedianBlurTests
         }
     }
 
+    [Fact]
+    public void HistogramSearchMatchesScalarTwin()
+    {
+        var rng = new Random(6);
+        ushort* buf = stackalloc ushort[16];
+        for (int trial = 0; trial < 20000; trial++)
+        {
+            var counts = new ushort[16];
+            int total = 0, spread = rng.Next(1, 4000);
+            for (int i = 0; i < 16; i++) { counts[i] = (ushort)(rng.Next(3) == 0 ? 0 : rng.Next(spread)); total += counts[i]; }
+            if (trial % 7 == 0) { Array.Clear(counts); counts[rng.Next(16)] = 60000; total = 60000; }
+            if (total == 0) continue;
+            int start = rng.Next(0, 100);
+            int half = start + rng.Next(total);
+            var h = System.Runtime.Intrinsics.Vector256.Create(counts);
+            int sumA = start, sumB = start;
+            int a = MedianHistogram.Find(h, buf, ref sumA, half);
+            int b = MedianHistogram.FindScalar(h, buf, ref sumB, half);
+            Assert.Equal(b, a);
+            Assert.Equal(sumB, sumA);
+        }
+    }
+
     private static Image<byte> NaiveMedian(Image<byte> src, int k)
     {
         int r = k / 2;
