@@ -25,8 +25,11 @@ namespace SegmentSharp.Filters;
 /// </remarks>
 public static class MedianBlur
 {
-    /// <summary>The largest window supported: the window histogram counts in 16 bits (255² &lt; 2^16).</summary>
-    public const int MaxKernelSize = 255;
+    /// <summary>
+    /// The largest window supported. Up to 255 the window histograms count in 16 bits (255² &lt; 2^16); larger windows
+    /// switch to a slower 32-bit sliding histogram, as OpenCV also accepts them.
+    /// </summary>
+    public const int MaxKernelSize = 4095;
 
     /// <summary>
     /// Replaces each sample with the median of the <paramref name="ksize"/>×<paramref name="ksize"/> window around it

@@ -64,7 +64,10 @@ internal static unsafe class MedianHistogram
                     }
                     byte* outRow = dst + (long)y * ds + x0 * cn;
                     for (int c = 0; c < cn; c++)
-                        Row(fine, coarse, seg, luc, outRow, sw, cn, c, k, half);
+                    {
+                        if (k <= 255) Row(fine, coarse, seg, luc, outRow, sw, cn, c, k, half);
+                        else RowWide(fine, outRow, sw, cn, c, k, half);
+                    }
                 }
             }
         }
@@ -124,6 +127,32 @@ internal static unsafe class MedianHistogram
 
             int b = Find(acc, hcBuf, ref sum, half);
             outRow[x * cn + c] = (byte)(s * 16 + b);
+        }
+    }
+
+    /// <summary>
+    /// Windows above 255×255 hold more than 65535 samples, beyond the 16-bit window counts of <see cref="Row"/>: a
+    /// plain sliding 256-bin histogram in 32 bits (cost proportional to 256 per pixel, fine for such rare sizes).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowWide(ushort* fine, byte* outRow, int sw, int cn, int c, int k, int half)
+    {
+        int* hist = stackalloc int[256];
+        new Span<int>(hist, 256).Clear();
+        int colStep = cn * 256;
+        ushort* first = fine + c * 256;
+        for (int p = 0; p < k; p++)
+            for (int i = 0; i < 256; i++) hist[i] += first[p * colStep + i];
+        for (int x = 0; x < sw; x++)
+        {
+            if (x > 0)
+            {
+                ushort* leave = first + (x - 1) * colStep, enter = leave + k * colStep;
+                for (int i = 0; i < 256; i++) hist[i] += enter[i] - leave[i];
+            }
+            int sum = 0, v = 0;
+            while (sum + hist[v] <= half) sum += hist[v++];
+            outRow[x * cn + c] = (byte)v;
         }
     }
 
