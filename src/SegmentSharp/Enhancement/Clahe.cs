@@ -24,8 +24,8 @@ namespace SegmentSharp.Enhancement;
 /// single-precision weights <c>x / tileWidth − 0.5</c> in OpenCV's order of operations, then rounds half to even.</para>
 /// <para>scikit-image's <c>skimage.exposure.equalize_adapthist</c> implements the same paper differently: its
 /// <c>clip_limit</c> is a fraction in [0, 1] (OpenCV's is a multiple of the mean bin count), it takes a kernel size in
-/// pixels rather than a tile count, pads symmetrically on all sides, redistributes clipped counts iteratively, and
-/// returns a float image rescaled to [0, 1] — results are close but not equal.</para>
+/// pixels rather than a tile count, pads and maps the borders its own way, redistributes clipped counts in further
+/// passes, and returns a float image rescaled to [0, 1]: results look alike but are not equal.</para>
 /// </remarks>
 public static class Clahe
 {
