@@ -53,6 +53,15 @@ public unsafe class MedianBlurTests
             med(la, ls, oa, n, cn, k);
             MedianSortNet.MedianRowScalar(lb, ls, ob, 0, n, cn, k);
             Assert.Equal(outB, outA);
+            if (k == 3 && n >= 32)
+            {
+                Array.Clear(outA);
+                MedianSortNet.Median3Direct<ByteV256>(rows, oa, n, cn);
+                Assert.Equal(outB, outA);
+                Array.Clear(outA);
+                MedianSortNet.Median3Direct<ByteV128>(rows, oa, n, cn);
+                Assert.Equal(outB, outA);
+            }
         }
     }
 
