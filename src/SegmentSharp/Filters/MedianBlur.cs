@@ -11,8 +11,9 @@ namespace SegmentSharp.Filters;
 /// the default border of the other filters). Because the median of a multiset is unique, any exact method gives
 /// OpenCV's result; the methods differ only in speed.</para>
 /// <para>Windows 3×3 and 5×5 use min/max selection networks on whole vectors of samples (Vector256/Vector128):
-/// each column of the window is sorted once per row position and shared by the neighbouring outputs, then 3×3 takes
-/// <c>med3(max of lows, med3 of middles, min of highs)</c> and 5×5 a pruned Batcher network
+/// the columns of the window are sorted first (for 5×5 once per position, stored and shared by the neighbouring
+/// outputs; for 3×3 in registers), then 3×3 takes <c>med3(max of lows, med3 of middles, min of highs)</c> and 5×5 a
+/// pruned Batcher network
 /// (<c>MedianNetwork25.cs</c>, generated and verified by <c>tests/fixtures/enhance/make_median_network.py</c>).</para>
 /// <para>Larger windows use the constant-time histogram median of S. Perreault and P. Hébert, "Median Filtering in
 /// Constant Time", IEEE Transactions on Image Processing 16(9), 2007: one 256-bin histogram per column, updated by
@@ -25,8 +26,11 @@ namespace SegmentSharp.Filters;
 /// </remarks>
 public static class MedianBlur
 {
-    /// <summary>The largest window supported: the window histogram counts in 16 bits (255² &lt; 2^16).</summary>
-    public const int MaxKernelSize = 255;
+    /// <summary>
+    /// The largest window supported. Up to 255 the window histograms count in 16 bits (255² &lt; 2^16); larger windows
+    /// switch to a slower 32-bit sliding histogram, as OpenCV also accepts them.
+    /// </summary>
+    public const int MaxKernelSize = 4095;
 
     /// <summary>
     /// Replaces each sample with the median of the <paramref name="ksize"/>×<paramref name="ksize"/> window around it

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Filters;
@@ -62,7 +64,10 @@ internal static unsafe class MedianHistogram
                     }
                     byte* outRow = dst + (long)y * ds + x0 * cn;
                     for (int c = 0; c < cn; c++)
-                        Row(fine, coarse, seg, luc, outRow, sw, cn, c, k, half);
+                    {
+                        if (k <= 255) Row(fine, coarse, seg, luc, outRow, sw, cn, c, k, half);
+                        else RowWide(fine, outRow, sw, cn, c, k, half);
+                    }
                 }
             }
         }
@@ -92,18 +97,14 @@ internal static unsafe class MedianHistogram
         for (int p = 0; p < k; p++) hc += Vector256.Load(coarse + (p * cn + c) * 16);
         for (int s = 0; s < 16; s++) luc[s] = int.MinValue / 2;
         int colStep = cn * 256;
+        ushort* hcBuf = stackalloc ushort[16];
         for (int x = 0; x < sw; x++)
         {
             if (x > 0)
                 hc = hc + Vector256.Load(coarse + ((x + 2 * r) * cn + c) * 16) - Vector256.Load(coarse + ((x - 1) * cn + c) * 16);
 
-            int sum = 0, s = 0;
-            for (; ; s++)
-            {
-                int n = hc.GetElement(s);
-                if (sum + n > half) break;
-                sum += n;
-            }
+            int sum = 0;
+            int s = Find(hc, hcBuf, ref sum, half);
 
             ushort* sg = seg + s * 16;
             ushort* col = fine + (x * cn + c) * 256 + s * 16;
@@ -124,14 +125,77 @@ internal static unsafe class MedianHistogram
             acc.Store(sg);
             luc[s] = x;
 
-            int b = 0;
-            for (; ; b++)
-            {
-                int n = sg[b];
-                if (sum + n > half) break;
-                sum += n;
-            }
+            int b = Find(acc, hcBuf, ref sum, half);
             outRow[x * cn + c] = (byte)(s * 16 + b);
         }
+    }
+
+    /// <summary>
+    /// Windows above 255×255 hold more than 65535 samples, beyond the 16-bit window counts of <see cref="Row"/>: a
+    /// plain sliding 256-bin histogram in 32 bits (cost proportional to 256 per pixel, fine for such rare sizes).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowWide(ushort* fine, byte* outRow, int sw, int cn, int c, int k, int half)
+    {
+        int* hist = stackalloc int[256];
+        new Span<int>(hist, 256).Clear();
+        int colStep = cn * 256;
+        ushort* first = fine + c * 256;
+        for (int p = 0; p < k; p++)
+            for (int i = 0; i < 256; i++) hist[i] += first[p * colStep + i];
+        for (int x = 0; x < sw; x++)
+        {
+            if (x > 0)
+            {
+                ushort* leave = first + (x - 1) * colStep, enter = leave + k * colStep;
+                for (int i = 0; i < 256; i++) hist[i] += enter[i] - leave[i];
+            }
+            int sum = 0, v = 0;
+            while (sum + hist[v] <= half) sum += hist[v++];
+            outRow[x * cn + c] = (byte)v;
+        }
+    }
+
+    /// <summary>
+    /// The first of 16 bins at which the running count (starting from <paramref name="sum"/>) exceeds
+    /// <paramref name="half"/>; adds the counts before it to <paramref name="sum"/>. With AVX2 the running counts are
+    /// a 16-lane prefix sum and the bin is the number of lanes still at or below the target, which avoids a
+    /// data-dependent branch per bin.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Find(Vector256<ushort> h, ushort* buf, ref int sum, int half)
+    {
+        if (Avx2.IsSupported)
+        {
+            Vector256<ushort> p = h;
+            p += Avx2.ShiftLeftLogical128BitLane(p, 2);
+            p += Avx2.ShiftLeftLogical128BitLane(p, 4);
+            p += Avx2.ShiftLeftLogical128BitLane(p, 8);
+            Vector128<ushort> lo = p.GetLower();
+            p = Vector256.Create(lo, p.GetUpper() + Vector128.Create(lo.GetElement(7)));
+            var below = Vector256.LessThanOrEqual(p, Vector256.Create((ushort)(half - sum)));
+            int bin = BitOperations.PopCount(below.ExtractMostSignificantBits());
+            if (bin > 0)
+            {
+                p.Store(buf);
+                sum += buf[bin - 1];
+            }
+            return bin;
+        }
+        return FindScalar(h, buf, ref sum, half);
+    }
+
+    /// <summary>Scalar twin of <see cref="Find"/>.</summary>
+    internal static int FindScalar(Vector256<ushort> h, ushort* buf, ref int sum, int half)
+    {
+        h.Store(buf);
+        int bin = 0;
+        for (; bin < 15; bin++)
+        {
+            int n = buf[bin];
+            if (sum + n > half) break;
+            sum += n;
+        }
+        return bin;
     }
 }

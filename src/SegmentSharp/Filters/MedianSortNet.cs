@@ -52,8 +52,13 @@ internal static unsafe partial class MedianSortNet
                     }
                     rows[d] = row;
                 }
-                SortColumns(rows, lvl, ls, k, padded);
-                MedianRow(lvl, ls, dst + (long)y * ds, rowLen, cn, k);
+                if (k == 3 && Vector256.IsHardwareAccelerated && rowLen >= ByteV256.Count)
+                    Median3Direct<ByteV256>(rows, dst + (long)y * ds, rowLen, cn);
+                else
+                {
+                    SortColumns(rows, lvl, ls, k, padded);
+                    MedianRow(lvl, ls, dst + (long)y * ds, rowLen, cn, k);
+                }
             }
         }
     }
@@ -150,6 +155,30 @@ internal static unsafe partial class MedianSortNet
                     TV.Load(l0 + i + c4), TV.Load(l1 + i + c4), TV.Load(l2 + i + c4), TV.Load(l3 + i + c4), TV.Load(l4 + i + c4));
             }
             TV.Store(m, dst + i);
+        }
+    }
+
+    /// <summary>
+    /// 3×3 median straight from the three padded rows: re-sorting each column three times in registers is cheaper
+    /// than storing the sorted levels and reading them back. Needs <c>n ≥ TV.Count</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Median3Direct<TV>(byte** rows, byte* dst, int n, int cn) where TV : struct, IByteSimd<TV>
+    {
+        int vw = TV.Count;
+        byte* r0 = rows[0], r1 = rows[1], r2 = rows[2];
+        for (int i = 0; ; i += vw)
+        {
+            if (i > n - vw) { if (i >= n) break; i = n - vw; }
+            TV a0 = TV.Load(r0 + i), b0 = TV.Load(r1 + i), c0 = TV.Load(r2 + i);
+            TV a1 = TV.Load(r0 + i + cn), b1 = TV.Load(r1 + i + cn), c1 = TV.Load(r2 + i + cn);
+            TV a2 = TV.Load(r0 + i + 2 * cn), b2 = TV.Load(r1 + i + 2 * cn), c2 = TV.Load(r2 + i + 2 * cn);
+            Sort2(ref a0, ref b0); Sort2(ref b0, ref c0); Sort2(ref a0, ref b0);
+            Sort2(ref a1, ref b1); Sort2(ref b1, ref c1); Sort2(ref a1, ref b1);
+            Sort2(ref a2, ref b2); Sort2(ref b2, ref c2); Sort2(ref a2, ref b2);
+            TV lo = TV.Max(TV.Max(a0, a1), a2);
+            TV hi = TV.Min(TV.Min(c0, c1), c2);
+            TV.Store(Med3(lo, Med3(b0, b1, b2), hi), dst + i);
         }
     }
 

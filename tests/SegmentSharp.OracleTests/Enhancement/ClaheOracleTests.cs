@@ -7,7 +7,7 @@ namespace SegmentSharp.OracleTests.Enhancement;
 
 public class ClaheOracleTests
 {
-    private static readonly double[] Clips = [0, 1, 2, 4, 40, 1000];
+    private static readonly double[] Clips = [-1, 0, 1, 2, 4, 40, 1000];
     private static readonly (int X, int Y)[] Grids = [(1, 1), (2, 3), (8, 8), (16, 16)];
 
     private static void Check(Image<byte> img, double clip, int tx, int ty, string ctx)

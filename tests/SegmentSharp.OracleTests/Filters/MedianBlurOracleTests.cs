@@ -64,6 +64,15 @@ public class MedianBlurOracleTests
     }
 
     [Fact]
+    public void WindowsBeyond16BitCounts()
+    {
+        var gray = Random(300, 200, 1, 31, kind: 3);
+        foreach (int k in new[] { 255, 257, 301 }) Check(gray, k, "300x200 gray");
+        var color = Random(97, 41, 3, 32);
+        Check(color, 259, "97x41 bgr");
+    }
+
+    [Fact]
     public void Samples()
     {
         foreach (var path in SamplePaths())
