@@ -20,6 +20,7 @@ internal static unsafe class MorphEngine
 {
     private const int SparseTableMaxWidth = 64;
     private const int Slack = 64;
+    private const int DirectColumnMax = 8;
 
     /// <summary>dst = op over the element of src; src and dst must not overlap.</summary>
     public static void Run<T>(ReadOnlyImageView<byte> src, ImageView<byte> dst, StructuringElement el, int ax, int ay,
@@ -154,12 +155,30 @@ internal static unsafe class MorphEngine
                 {
                     LoadPadded(j, src, r, pad, map);
                     if (kw == 1) new ReadOnlySpan<byte>(pad, len).CopyTo(new Span<byte>(outRow, len));
+                    else if (kw == 2) MinMaxRows.Op2<T>(pad, pad + cn, outRow, len, j.Vectorize);
+                    else if (kw == 3) MinMaxRows.Op3<T>(pad, pad + cn, pad + 2 * cn, outRow, len, j.Vectorize);
                     else if (vanHerkRows) MinMaxRows.VanHerk<T>(pad, outRow, j.W, cn, kw, g, hh);
                     else
                     {
                         BuildLevels<T>(pad, j.W + kw - 1, cn, top, 0, j.Vectorize);
                         MinMaxRows.Op2<T>(pad, pad + (kw - (1 << top)) * cn, outRow, len, j.Vectorize);
                     }
+                }
+
+                if (kh <= DirectColumnMax)
+                {
+                    // Short columns: one pass loading the kh row extrema beats van Herk's three stores per row.
+                    byte** rows = stackalloc byte*[DirectColumnMax];
+                    int nextRow = y0 - j.Ay;
+                    for (int y = y0; y < y1; y++)
+                    {
+                        byte* d = dst + (long)y * j.DstStride;
+                        if (kh == 1) { Horizontal(y, d); continue; }
+                        for (; nextRow <= y - j.Ay + kh - 1; nextRow++) Horizontal(nextRow, sBase + (long)rowLen * Mod(nextRow, kh));
+                        for (int i = 0; i < kh; i++) rows[i] = sBase + (long)rowLen * Mod(y - j.Ay + i, kh);
+                        MinMaxRows.OpMany<T>(rows, kh, d, len, j.Vectorize);
+                    }
+                    return;
                 }
 
                 // Columns: van Herk over blocks of kh output rows. For the block starting at output row b (source rows
@@ -212,8 +231,11 @@ internal static unsafe class MorphEngine
         var arr = ArrayPool<byte>.Shared.Rent(checked((int)(slotLen * kh)));
         try
         {
+            var operandArr = new nint[2 * runLen.Length];
             fixed (byte* ring = arr)
+            fixed (nint* operandPtr = operandArr)
             {
+                byte** operands = (byte**)operandPtr;
                 int next = y0 - j.Ay;
                 for (int y = y0; y < y1; y++)
                 {
@@ -224,8 +246,9 @@ internal static unsafe class MorphEngine
                         LoadPadded(j, src, next, slot, map);
                         BuildLevels<T>(slot, pixels, cn, top, padLen, j.Vectorize);
                     }
-                    byte* acc = dst + (long)y * j.DstStride;
-                    bool first = true;
+                    // Every run contributes one or two table rows; all of them are combined in one pass per output
+                    // row, the running extremum staying in a register.
+                    int n = 0;
                     for (int i = 0; i < kh; i++)
                     {
                         byte* slot = ring + slotLen * Mod(y - j.Ay + i, kh);
@@ -234,20 +257,11 @@ internal static unsafe class MorphEngine
                             int l = runLen[k];
                             int lv = BitOperations.Log2((uint)l), p = 1 << lv;
                             byte* a = slot + (long)padLen * lv + runX[k] * cn;
-                            if (l == p)
-                            {
-                                if (first) new ReadOnlySpan<byte>(a, len).CopyTo(new Span<byte>(acc, len));
-                                else MinMaxRows.Op2<T>(acc, a, acc, len, j.Vectorize);
-                            }
-                            else
-                            {
-                                byte* b = a + (l - p) * cn;
-                                if (first) MinMaxRows.Op2<T>(a, b, acc, len, j.Vectorize);
-                                else MinMaxRows.Op3<T>(acc, a, b, acc, len, j.Vectorize);
-                            }
-                            first = false;
+                            operands[n++] = a;
+                            if (l != p) operands[n++] = a + (l - p) * cn;
                         }
                     }
+                    MinMaxRows.OpMany<T>(operands, n, dst + (long)y * j.DstStride, len, j.Vectorize);
                 }
             }
         }

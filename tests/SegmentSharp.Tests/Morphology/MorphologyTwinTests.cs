@@ -39,6 +39,40 @@ public unsafe class MorphologyTwinTests
     }
 
     [Fact]
+    public void OpManyEqualsScalarTwinAndDefinition()
+    {
+        var rng = new Random(6);
+        foreach (int n in Lengths)
+            foreach (int count in new[] { 1, 2, 5, 9 })
+            {
+                var rows = new byte[count][];
+                for (int k = 0; k < count; k++) { rows[k] = new byte[n + 1]; rng.NextBytes(rows[k]); }
+                var v = new byte[n + 1]; var s = new byte[n + 1];
+                var handles = rows.Select(r => System.Runtime.InteropServices.GCHandle.Alloc(r, System.Runtime.InteropServices.GCHandleType.Pinned)).ToArray();
+                try
+                {
+                    byte** ptrs = stackalloc byte*[count];
+                    for (int k = 0; k < count; k++) ptrs[k] = (byte*)handles[k].AddrOfPinnedObject();
+                    fixed (byte* pv = v) fixed (byte* ps = s)
+                    {
+                        MinMaxRows.OpMany<MinOp>(ptrs, count, pv, n, true);
+                        MinMaxRows.OpMany<MinOp>(ptrs, count, ps, n, false);
+                        Assert.Equal(s, v);
+                        for (int i = 0; i < n; i++) Assert.Equal(rows.Min(r => r[i]), s[i]);
+                        MinMaxRows.OpMany<MaxOp>(ptrs, count, pv, n, true);
+                        MinMaxRows.OpMany<MaxOp>(ptrs, count, ps, n, false);
+                        Assert.Equal(s, v);
+                        for (int i = 0; i < n; i++) Assert.Equal(rows.Max(r => r[i]), s[i]);
+                    }
+                }
+                finally
+                {
+                    foreach (var h in handles) h.Free();
+                }
+            }
+    }
+
+    [Fact]
     public void VanHerkEqualsNaiveWindows()
     {
         var rng = new Random(2);
