@@ -150,13 +150,15 @@ internal static unsafe class MorphEngine
             {
                 byte* pad = buf, g = pad + padLen, hh = g + padLen;
                 byte* sBase = hh + padLen, qBase = sBase + (long)rowLen * kh, pBuf = qBase + (long)rowLen * kh;
+                // Short rows: the kw shifted copies of the padded row, combined in one register pass.
+                byte** shifted = stackalloc byte*[DirectColumnMax];
+                for (int i = 0; i < Math.Min(kw, DirectColumnMax); i++) shifted[i] = pad + i * cn;
 
                 void Horizontal(int r, byte* outRow)
                 {
                     LoadPadded(j, src, r, pad, map);
                     if (kw == 1) new ReadOnlySpan<byte>(pad, len).CopyTo(new Span<byte>(outRow, len));
-                    else if (kw == 2) MinMaxRows.Op2<T>(pad, pad + cn, outRow, len, j.Vectorize);
-                    else if (kw == 3) MinMaxRows.Op3<T>(pad, pad + cn, pad + 2 * cn, outRow, len, j.Vectorize);
+                    else if (kw <= DirectColumnMax) MinMaxRows.OpMany<T>(shifted, kw, outRow, len, j.Vectorize);
                     else if (vanHerkRows) MinMaxRows.VanHerk<T>(pad, outRow, j.W, cn, kw, g, hh);
                     else
                     {
