@@ -156,6 +156,11 @@ internal static unsafe class MorphEngine
 
                 void Horizontal(int r, byte* outRow)
                 {
+                    if (kw > 1 && kw <= DirectColumnMax && len > (kw - 1) * cn)
+                    {
+                        ShortRow<T>(j, src, r, outRow, map, pad, g);
+                        return;
+                    }
                     LoadPadded(j, src, r, pad, map);
                     if (kw == 1) new ReadOnlySpan<byte>(pad, len).CopyTo(new Span<byte>(outRow, len));
                     else if (kw <= DirectColumnMax) MinMaxRows.OpMany<T>(shifted, kw, outRow, len, j.Vectorize);
@@ -216,6 +221,52 @@ internal static unsafe class MorphEngine
         finally
         {
             ArrayPool<byte>.Shared.Return(arr);
+        }
+    }
+
+    /// <summary>
+    /// Extremum over kw ≤ 8 pixels of source row r straight from the source (no padded copy), the border only entering
+    /// the two edge stretches, which go through small padded buffers <paramref name="left"/> and <paramref name="right"/>.
+    /// Needs more than kw − 1 pixels in the row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ShortRow<T>(Job j, byte* src, int r, byte* outRow, int[] map, byte* left, byte* right) where T : struct, IMinMax
+    {
+        int len = j.Len, cn = j.Cn, kw = j.Kw;
+        int sy = BorderInterpolation.Map(r, j.H, j.Border);
+        if (sy < 0)
+        {
+            new Span<byte>(outRow, len).Fill(j.BorderValue);
+            return;
+        }
+        byte* row = src + (long)sy * j.SrcStride;
+        int a = j.Left, b = len - j.Right, body = (kw - 1) * cn;
+        byte** p = stackalloc byte*[DirectColumnMax];
+        if (b > a)
+        {
+            for (int k = 0; k < kw; k++) p[k] = row + (k - j.Ax) * cn + a;
+            MinMaxRows.OpMany<T>(p, kw, outRow + a, b - a, j.Vectorize);
+        }
+        else
+        {
+            // The interior is empty; let the edge stretches meet.
+            b = a;
+        }
+        if (a > 0)
+        {
+            for (int i = 0; i < a; i++) left[i] = map[i] < 0 ? j.BorderValue : row[map[i]];
+            new ReadOnlySpan<byte>(row, body).CopyTo(new Span<byte>(left + a, body));
+            for (int k = 0; k < kw; k++) p[k] = left + k * cn;
+            MinMaxRows.OpMany<T>(p, kw, outRow, Math.Min(a, len), j.Vectorize);
+        }
+        if (len > b)
+        {
+            int from = b - a;
+            int n = len - from;
+            new ReadOnlySpan<byte>(row + from, n).CopyTo(new Span<byte>(right, n));
+            for (int i = 0; i < j.Right; i++) right[n + i] = map[j.Left + i] < 0 ? j.BorderValue : row[map[j.Left + i]];
+            for (int k = 0; k < kw; k++) p[k] = right + k * cn;
+            MinMaxRows.OpMany<T>(p, kw, outRow + b, len - b, j.Vectorize);
         }
     }
 
