@@ -42,6 +42,7 @@ public unsafe class MorphologyTwinTests
     public void OpManyEqualsScalarTwinAndDefinition()
     {
         var rng = new Random(6);
+        byte** ptrs = stackalloc byte*[9];
         foreach (int n in Lengths)
             foreach (int count in new[] { 1, 2, 5, 9 })
             {
@@ -51,7 +52,6 @@ public unsafe class MorphologyTwinTests
                 var handles = rows.Select(r => System.Runtime.InteropServices.GCHandle.Alloc(r, System.Runtime.InteropServices.GCHandleType.Pinned)).ToArray();
                 try
                 {
-                    byte** ptrs = stackalloc byte*[count];
                     for (int k = 0; k < count; k++) ptrs[k] = (byte*)handles[k].AddrOfPinnedObject();
                     fixed (byte* pv = v) fixed (byte* ps = s)
                     {
