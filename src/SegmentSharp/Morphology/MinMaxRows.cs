@@ -78,6 +78,39 @@ internal static unsafe class MinMaxRows
     }
 
     /// <summary>
+    /// d[i] = op over k &lt; n of src[k][i], keeping the running extremum in a register so each output block costs
+    /// n loads and one store (n ≥ 1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void OpMany<T>(byte** src, int n, byte* d, int len, bool vectorize) where T : struct, IMinMax
+    {
+        int i = 0;
+        if (vectorize)
+        {
+            if (Vector256.IsHardwareAccelerated)
+                for (; i <= len - 32; i += 32)
+                {
+                    var v = Vector256.Load(src[0] + i);
+                    for (int k = 1; k < n; k++) v = T.Of(v, Vector256.Load(src[k] + i));
+                    v.Store(d + i);
+                }
+            if (Vector128.IsHardwareAccelerated)
+                for (; i <= len - 16; i += 16)
+                {
+                    var v = Vector128.Load(src[0] + i);
+                    for (int k = 1; k < n; k++) v = T.Of(v, Vector128.Load(src[k] + i));
+                    v.Store(d + i);
+                }
+        }
+        for (; i < len; i++)
+        {
+            byte v = src[0][i];
+            for (int k = 1; k < n; k++) v = T.Of(v, src[k][i]);
+            d[i] = v;
+        }
+    }
+
+    /// <summary>
     /// Running op over <paramref name="k"/> samples spaced <paramref name="step"/> apart, in O(1) per sample whatever
     /// <paramref name="k"/>: van Herk (1992) / Gil &amp; Werman (1993). For each residue class (channel) the sequence is cut
     /// into blocks of k; within a block g is the prefix and h the suffix extremum, and the window starting at x is

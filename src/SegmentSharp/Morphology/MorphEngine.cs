@@ -20,6 +20,7 @@ internal static unsafe class MorphEngine
 {
     private const int SparseTableMaxWidth = 64;
     private const int Slack = 64;
+    private const int DirectColumnMax = 8;
 
     /// <summary>dst = op over the element of src; src and dst must not overlap.</summary>
     public static void Run<T>(ReadOnlyImageView<byte> src, ImageView<byte> dst, StructuringElement el, int ax, int ay,
@@ -149,17 +150,42 @@ internal static unsafe class MorphEngine
             {
                 byte* pad = buf, g = pad + padLen, hh = g + padLen;
                 byte* sBase = hh + padLen, qBase = sBase + (long)rowLen * kh, pBuf = qBase + (long)rowLen * kh;
+                // Short rows: the kw shifted copies of the padded row, combined in one register pass.
+                byte** shifted = stackalloc byte*[DirectColumnMax];
+                for (int i = 0; i < Math.Min(kw, DirectColumnMax); i++) shifted[i] = pad + i * cn;
 
                 void Horizontal(int r, byte* outRow)
                 {
+                    if (kw > 1 && kw <= DirectColumnMax && len > (kw - 1) * cn)
+                    {
+                        ShortRow<T>(j, src, r, outRow, map, pad, g);
+                        return;
+                    }
                     LoadPadded(j, src, r, pad, map);
                     if (kw == 1) new ReadOnlySpan<byte>(pad, len).CopyTo(new Span<byte>(outRow, len));
+                    else if (kw <= DirectColumnMax) MinMaxRows.OpMany<T>(shifted, kw, outRow, len, j.Vectorize);
                     else if (vanHerkRows) MinMaxRows.VanHerk<T>(pad, outRow, j.W, cn, kw, g, hh);
                     else
                     {
                         BuildLevels<T>(pad, j.W + kw - 1, cn, top, 0, j.Vectorize);
                         MinMaxRows.Op2<T>(pad, pad + (kw - (1 << top)) * cn, outRow, len, j.Vectorize);
                     }
+                }
+
+                if (kh <= DirectColumnMax)
+                {
+                    // Short columns: one pass loading the kh row extrema beats van Herk's three stores per row.
+                    byte** rows = stackalloc byte*[DirectColumnMax];
+                    int nextRow = y0 - j.Ay;
+                    for (int y = y0; y < y1; y++)
+                    {
+                        byte* d = dst + (long)y * j.DstStride;
+                        if (kh == 1) { Horizontal(y, d); continue; }
+                        for (; nextRow <= y - j.Ay + kh - 1; nextRow++) Horizontal(nextRow, sBase + (long)rowLen * Mod(nextRow, kh));
+                        for (int i = 0; i < kh; i++) rows[i] = sBase + (long)rowLen * Mod(y - j.Ay + i, kh);
+                        MinMaxRows.OpMany<T>(rows, kh, d, len, j.Vectorize);
+                    }
+                    return;
                 }
 
                 // Columns: van Herk over blocks of kh output rows. For the block starting at output row b (source rows
@@ -198,6 +224,52 @@ internal static unsafe class MorphEngine
         }
     }
 
+    /// <summary>
+    /// Extremum over kw ≤ 8 pixels of source row r straight from the source (no padded copy), the border only entering
+    /// the two edge stretches, which go through small padded buffers <paramref name="left"/> and <paramref name="right"/>.
+    /// Needs more than kw − 1 pixels in the row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ShortRow<T>(Job j, byte* src, int r, byte* outRow, int[] map, byte* left, byte* right) where T : struct, IMinMax
+    {
+        int len = j.Len, cn = j.Cn, kw = j.Kw;
+        int sy = BorderInterpolation.Map(r, j.H, j.Border);
+        if (sy < 0)
+        {
+            new Span<byte>(outRow, len).Fill(j.BorderValue);
+            return;
+        }
+        byte* row = src + (long)sy * j.SrcStride;
+        int a = j.Left, b = len - j.Right, body = (kw - 1) * cn;
+        byte** p = stackalloc byte*[DirectColumnMax];
+        if (b > a)
+        {
+            for (int k = 0; k < kw; k++) p[k] = row + (k - j.Ax) * cn + a;
+            MinMaxRows.OpMany<T>(p, kw, outRow + a, b - a, j.Vectorize);
+        }
+        else
+        {
+            // The interior is empty; let the edge stretches meet.
+            b = a;
+        }
+        if (a > 0)
+        {
+            for (int i = 0; i < a; i++) left[i] = map[i] < 0 ? j.BorderValue : row[map[i]];
+            new ReadOnlySpan<byte>(row, body).CopyTo(new Span<byte>(left + a, body));
+            for (int k = 0; k < kw; k++) p[k] = left + k * cn;
+            MinMaxRows.OpMany<T>(p, kw, outRow, Math.Min(a, len), j.Vectorize);
+        }
+        if (len > b)
+        {
+            int from = b - a;
+            int n = len - from;
+            new ReadOnlySpan<byte>(row + from, n).CopyTo(new Span<byte>(right, n));
+            for (int i = 0; i < j.Right; i++) right[n + i] = map[j.Left + i] < 0 ? j.BorderValue : row[map[j.Left + i]];
+            for (int k = 0; k < kw; k++) p[k] = right + k * cn;
+            MinMaxRows.OpMany<T>(p, kw, outRow + b, len - b, j.Vectorize);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GeneralBand<T>(Job j, byte* src, byte* dst, int y0, int y1, int[] rowStart, int[] runX, int[] runLen)
         where T : struct, IMinMax
@@ -212,8 +284,11 @@ internal static unsafe class MorphEngine
         var arr = ArrayPool<byte>.Shared.Rent(checked((int)(slotLen * kh)));
         try
         {
+            var operandArr = new nint[2 * runLen.Length];
             fixed (byte* ring = arr)
+            fixed (nint* operandPtr = operandArr)
             {
+                byte** operands = (byte**)operandPtr;
                 int next = y0 - j.Ay;
                 for (int y = y0; y < y1; y++)
                 {
@@ -224,8 +299,9 @@ internal static unsafe class MorphEngine
                         LoadPadded(j, src, next, slot, map);
                         BuildLevels<T>(slot, pixels, cn, top, padLen, j.Vectorize);
                     }
-                    byte* acc = dst + (long)y * j.DstStride;
-                    bool first = true;
+                    // Every run contributes one or two table rows; all of them are combined in one pass per output
+                    // row, the running extremum staying in a register.
+                    int n = 0;
                     for (int i = 0; i < kh; i++)
                     {
                         byte* slot = ring + slotLen * Mod(y - j.Ay + i, kh);
@@ -234,20 +310,11 @@ internal static unsafe class MorphEngine
                             int l = runLen[k];
                             int lv = BitOperations.Log2((uint)l), p = 1 << lv;
                             byte* a = slot + (long)padLen * lv + runX[k] * cn;
-                            if (l == p)
-                            {
-                                if (first) new ReadOnlySpan<byte>(a, len).CopyTo(new Span<byte>(acc, len));
-                                else MinMaxRows.Op2<T>(acc, a, acc, len, j.Vectorize);
-                            }
-                            else
-                            {
-                                byte* b = a + (l - p) * cn;
-                                if (first) MinMaxRows.Op2<T>(a, b, acc, len, j.Vectorize);
-                                else MinMaxRows.Op3<T>(acc, a, b, acc, len, j.Vectorize);
-                            }
-                            first = false;
+                            operands[n++] = a;
+                            if (l != p) operands[n++] = a + (l - p) * cn;
                         }
                     }
+                    MinMaxRows.OpMany<T>(operands, n, dst + (long)y * j.DstStride, len, j.Vectorize);
                 }
             }
         }

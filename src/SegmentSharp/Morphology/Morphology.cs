@@ -170,13 +170,26 @@ public static class Morphology
             case MorphOperation.Erode: Core<MinOp>(src, dst, el, ax, ay, it, border, bv, vec); return;
             case MorphOperation.Dilate: Core<MaxOp>(src, dst, el, ax, ay, it, border, bv, vec); return;
             case MorphOperation.Open:
-                Core<MinOp>(src, dst, el, ax, ay, it, border, bv, vec);
-                Core<MaxOp>(dst, dst, el, ax, ay, it, border, bv, vec);
-                return;
             case MorphOperation.Close:
-                Core<MaxOp>(src, dst, el, ax, ay, it, border, bv, vec);
-                Core<MinOp>(dst, dst, el, ax, ay, it, border, bv, vec);
+            {
+                // Through a pooled intermediate rather than in place, which would copy the whole image first.
+                var mid = RentImage(src.Width, src.Height, src.Channels, out var midArr);
+                try
+                {
+                    if (op == MorphOperation.Open)
+                    {
+                        Core<MinOp>(src, mid.View, el, ax, ay, it, border, bv, vec);
+                        Core<MaxOp>(mid.ReadOnlyView, dst, el, ax, ay, it, border, bv, vec);
+                    }
+                    else
+                    {
+                        Core<MaxOp>(src, mid.View, el, ax, ay, it, border, bv, vec);
+                        Core<MinOp>(mid.ReadOnlyView, dst, el, ax, ay, it, border, bv, vec);
+                    }
+                }
+                finally { System.Buffers.ArrayPool<byte>.Shared.Return(midArr); }
                 return;
+            }
             case MorphOperation.HitMiss:
                 HitOrMissCore(src, dst, el, StructuringElement.FromMask(new byte[el.Width * el.Height], el.Width, el.Height),
                     el.Count == 0, ax, ay, it, border, bv, vec);
@@ -184,7 +197,9 @@ public static class Morphology
         }
         if (op is not (MorphOperation.Gradient or MorphOperation.TopHat or MorphOperation.BlackHat))
             throw new ArgumentException($"Unknown morphological operation {(int)op}.", nameof(op));
-        var tmp = new Image<byte>(src.Width, src.Height, src.Channels);
+        var tmp = RentImage(src.Width, src.Height, src.Channels, out var tmpArr);
+        try
+        {
         if (op == MorphOperation.Gradient)
         {
             Core<MinOp>(src, tmp.View, el, ax, ay, it, border, bv, vec);
@@ -203,6 +218,15 @@ public static class Morphology
             Core<MinOp>(tmp.ReadOnlyView, tmp.View, el, ax, ay, it, border, bv, vec);
             SubtractSaturate(tmp.ReadOnlyView, src, dst);
         }
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(tmpArr); }
+    }
+
+    /// <summary>A tight image over a pooled buffer (contents undefined); return <paramref name="array"/> to the pool.</summary>
+    private static Image<byte> RentImage(int w, int h, int cn, out byte[] array)
+    {
+        array = System.Buffers.ArrayPool<byte>.Shared.Rent(checked(w * h * cn));
+        return new Image<byte>(array, w, h, cn);
     }
 
     /// <summary>The OpenCV morphOp driver: copy shortcuts, folding iterated rectangles, then repeated passes.</summary>
@@ -227,22 +251,30 @@ public static class Morphology
             iterations = 1;
         }
         byte bv = borderValue is double v ? SaturateByte(v) : T.Neutral;
-        Image<byte>? spare = null;
-        if (src.Data.Overlaps(dst.Data))
+        byte[]? spareArr = null;
+        try
         {
-            spare = new Image<byte>(src.Width, src.Height, src.Channels);
-            Copy(src, spare.View);
-            src = spare.ReadOnlyView;
-        }
-        for (int i = 0; i < iterations; i++)
-        {
-            if (i > 0)
+            Image<byte>? spare = null;
+            if (src.Data.Overlaps(dst.Data))
             {
-                spare ??= new Image<byte>(src.Width, src.Height, src.Channels);
-                Copy(dst, spare.View);
+                spare = RentImage(src.Width, src.Height, src.Channels, out spareArr);
+                Copy(src, spare.View);
                 src = spare.ReadOnlyView;
             }
-            MorphEngine.Run<T>(src, dst, el, ax, ay, border, bv, vectorize);
+            for (int i = 0; i < iterations; i++)
+            {
+                if (i > 0)
+                {
+                    spare ??= RentImage(src.Width, src.Height, src.Channels, out spareArr);
+                    Copy(dst, spare.View);
+                    src = spare.ReadOnlyView;
+                }
+                MorphEngine.Run<T>(src, dst, el, ax, ay, border, bv, vectorize);
+            }
+        }
+        finally
+        {
+            if (spareArr != null) System.Buffers.ArrayPool<byte>.Shared.Return(spareArr);
         }
     }
 
