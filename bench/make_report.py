@@ -315,8 +315,12 @@ def machine():
 def report(args):
     bdn_dir = args.bdn
     entries, job = load_bdn(os.path.join(bdn_dir, "results"))
+    # A later full bench/run.sh measures these classes itself; the separate run only fills what it lacks.
+    main_types = {k[0] for k in entries}
     wave2_entries, _ = load_bdn(os.path.join(args.bdn2, "results"))
+    wave2_entries = {k: v for k, v in wave2_entries.items() if k[0] not in main_types}
     entries.update(wave2_entries)
+    wave2_types = {k[0] for k in wave2_entries}
     runinfo2 = read_status(args.runinfo2) if args.runinfo2 else {}
     checks = read_checks(args.data)
     facts = {}
@@ -409,7 +413,7 @@ def report(args):
                 summary.append(f"- {prefix}{label}: no SegmentSharp measurement yet.")
 
     summarise("", "operations", measured)
-    if wave2_entries:
+    if wave2_types:
         summarise(f"Morphology, components, median, CLAHE ({runinfo2.get('date', 'separate run')}), ",
                   "operations", wave2_measured)
         summarise(f"Sauvola/Niblack vs adaptive mean at the same window ({runinfo2.get('date', 'separate run')}), ",
@@ -437,7 +441,7 @@ def report(args):
         L += table(header, [r[3] for r in all_rows[bdn_type]])
         L.append("")
 
-    if wave2_entries:
+    if wave2_types or any(k[0] in main_types for k in wave2_rows):
         load_before, load_after = runinfo2.get("load_before"), runinfo2.get("load_after")
         run_line = (f"Measured in a separate run: {runinfo2.get('date', '?')}, commit `{runinfo2.get('commit', '?')}`, "
                     f"`{runinfo2.get('command', '?')}`; same machine and job; load average (1/5/15 min) before "
@@ -445,7 +449,7 @@ def report(args):
         for bdn_type, title, prefix, ops, no_check, intro in WAVE2_AREAS:
             L.append(f"## {title}")
             L.append("")
-            L.append(intro + " " + run_line)
+            L.append(intro + (" " + run_line if bdn_type in wave2_types else ""))
             L.append("")
             L += table(header, [r[3] for r in wave2_rows[bdn_type]])
             L.append("")
