@@ -41,6 +41,40 @@ CODEC_OPS = [
     ("JpegDecodeGray", "JPEG decode → gray", "`imdecode(IMREAD_GRAYSCALE)` vs `ImageFile.DecodeGray`"),
     ("PngEncode", "PNG encode (defaults)", "`imencode(\".png\")` vs `ImageFile.Encode(Png)`"),
 ]
+# Operations added later, measured in their own run (bench/out/bdn-wave2, bench/out/run-wave2.status):
+# type -> (title, check prefix, [(operation, description[, OpenCV method's operation])], check text when none, intro).
+# The third op element names a shared baseline when OpenCV has no equivalent of the method.
+WAVE2_AREAS = [
+    ("MorphologyBenchmarks", "Morphology", "Morphology", [
+        ("ErodeRect3", "`erode` rect 3×3"),
+        ("ErodeRect15", "`erode` rect 15×15"),
+        ("ErodeEllipse7", "`erode` ellipse 7×7"),
+        ("OpenRect5", "`morphologyEx` open, rect 5×5"),
+    ], None, "On the Otsu-inverted 12 MP page (text = 255): `Morphology.Erode` / `Morphology.Apply(Open)` vs "
+             "`cv::erode` / `cv::morphologyEx`, default anchor, one iteration, constant border."),
+    ("ComponentsBenchmarks", "Connected components", "Components", [
+        ("Eight", "`connectedComponentsWithStats` 8-connected"),
+        ("Four", "`connectedComponentsWithStats` 4-connected"),
+    ], None, "On the same mask: `ConnectedComponents.LabelWithStats` vs `cv::connectedComponentsWithStats(..., CV_32S)` "
+             "(OpenCV's default algorithm). The output check compares the label image and the left/top/width/height/area "
+             "row of every label."),
+    ("EnhanceBenchmarks", "Median filter and CLAHE", "Enhance", [
+        ("Median3", "`medianBlur` 3"),
+        ("Median5", "`medianBlur` 5"),
+        ("Median21", "`medianBlur` 21"),
+        ("Clahe", "CLAHE, clip 40, 8×8 tiles"),
+    ], None, "On the 12 MP gray page: `MedianBlur.Apply` vs `cv::medianBlur`; `Clahe.Apply` (defaults) vs "
+             "`cv::createCLAHE(40, 8×8)->apply`."),
+    ("LocalBenchmarks", "Local thresholds (Sauvola, Niblack)", "Local", [
+        ("Sauvola15", "Sauvola, window 15 (vs adaptive mean 15)", "AdaptiveMean15"),
+        ("Niblack15", "Niblack, window 15 (vs adaptive mean 15)", "AdaptiveMean15"),
+        ("Sauvola101", "Sauvola, window 101 (vs adaptive mean 101)", "AdaptiveMean101"),
+        ("Niblack101", "Niblack, window 101 (vs adaptive mean 101)", "AdaptiveMean101"),
+    ], "n/a (no OpenCV equivalent)",
+     "OpenCV has no Sauvola or Niblack, so the OpenCV column is the budget issue 3 sets: `cv::adaptiveThreshold` "
+     "mean (C 5) at the same window, into a preallocated output. `LocalThreshold.Sauvola` / `.Niblack` (k 0.2, "
+     "scikit-image's defaults) return a new 12 MB mask per call, which the allocation column includes."),
+]
 OURS, THEIRS = "SegmentSharp", "OpenCv"
 
 
@@ -211,12 +245,12 @@ def time_cell(entry):
     return f"{fmt_ms(m)} ± {sd_ns(entry) / 1e6:.2f}"
 
 
-def area_rows(entries, bdn_type, ops, checks, check_prefix, extra=None):
+def area_rows(entries, bdn_type, ops, checks, check_prefix, extra=None, no_check="—"):
     rows = []
-    for op, desc in ops:
+    for op, desc, *baseline in ops:
         for t in thread_counts(entries):
             ours = entries.get((bdn_type, op + OURS, t))
-            theirs = entries.get((bdn_type, op + THEIRS, t))
+            theirs = entries.get((bdn_type, (baseline[0] if baseline else op) + THEIRS, t))
             mo, mt = mean_ns(ours), mean_ns(theirs)
             ratio = mo / mt if mo and mt else None
             row = [desc, "1" if t == 1 else f"{t} (all)", time_cell(ours), time_cell(theirs),
@@ -224,7 +258,7 @@ def area_rows(entries, bdn_type, ops, checks, check_prefix, extra=None):
             if extra:
                 row += extra(mo, mt)
             row += [fmt_bytes(allocated(ours)), fmt_bytes(allocated(theirs)),
-                    checks.get(f"{check_prefix}.{op}", "—")]
+                    checks.get(f"{check_prefix}.{op}", no_check)]
             rows.append((op, t, ratio, row))
     return rows
 
@@ -281,6 +315,13 @@ def machine():
 def report(args):
     bdn_dir = args.bdn
     entries, job = load_bdn(os.path.join(bdn_dir, "results"))
+    # A later full bench/run.sh measures these classes itself; the separate run only fills what it lacks.
+    main_types = {k[0] for k in entries}
+    wave2_entries, _ = load_bdn(os.path.join(args.bdn2, "results"))
+    wave2_entries = {k: v for k, v in wave2_entries.items() if k[0] not in main_types}
+    entries.update(wave2_entries)
+    wave2_types = {k[0] for k in wave2_entries}
+    runinfo2 = read_status(args.runinfo2) if args.runinfo2 else {}
     checks = read_checks(args.data)
     facts = {}
     facts_path = os.path.join(args.data, "codec-sizes.json")
@@ -351,17 +392,32 @@ def report(args):
         all_rows[bdn_type] = area_rows(entries, bdn_type, ops, checks, prefix)
     codec_rows = codec_table_rows(entries, checks, facts)
     measured = [(r[0], r[1], r[2]) for rows in list(all_rows.values()) + [codec_rows] for r in rows]
-    for t in thread_counts(entries):
-        label = "Single-threaded" if t == 1 else f"All {t} cores"
-        rs = sorted(r for (_, tt, r) in measured if tt == t and r is not None)
-        total = sum(1 for (_, tt, _) in measured if tt == t)
-        if rs:
-            met = sum(1 for r in rs if r <= 1.0)
-            missing = f"; {total - len(rs)} not measured" if len(rs) < total else ""
-            summary.append(f"- {label}: ratio ≤ 1.00 in {met} of {len(rs)} measured operations "
-                           f"(median ratio {statistics.median(rs):.2f}, best {rs[0]:.2f}, worst {rs[-1]:.2f}{missing}).")
-        else:
-            summary.append(f"- {label}: no SegmentSharp measurement yet.")
+    wave2_rows = {}
+    for bdn_type, title, prefix, ops, no_check, _ in WAVE2_AREAS:
+        wave2_rows[bdn_type] = area_rows(entries, bdn_type, ops, checks, prefix, no_check=no_check or "—")
+    wave2_measured = [(r[0], r[1], r[2]) for bdn_type, rows in wave2_rows.items() if bdn_type != "LocalBenchmarks"
+                      for r in rows]
+    local_measured = [(r[0], r[1], r[2]) for r in wave2_rows.get("LocalBenchmarks", [])]
+
+    def summarise(prefix, what, rows):
+        for t in thread_counts(entries):
+            label = "Single-threaded" if t == 1 else f"All {t} cores"
+            rs = sorted(r for (_, tt, r) in rows if tt == t and r is not None)
+            total = sum(1 for (_, tt, _) in rows if tt == t)
+            if rs:
+                met = sum(1 for r in rs if r <= 1.0)
+                missing = f"; {total - len(rs)} not measured" if len(rs) < total else ""
+                summary.append(f"- {prefix}{label}: ratio ≤ 1.00 in {met} of {len(rs)} measured {what} "
+                               f"(median ratio {statistics.median(rs):.2f}, best {rs[0]:.2f}, worst {rs[-1]:.2f}{missing}).")
+            elif total:
+                summary.append(f"- {prefix}{label}: no SegmentSharp measurement yet.")
+
+    summarise("", "operations", measured)
+    if wave2_types:
+        summarise(f"Morphology, components, median, CLAHE ({runinfo2.get('date', 'separate run')}), ",
+                  "operations", wave2_measured)
+        summarise(f"Sauvola/Niblack vs adaptive mean at the same window ({runinfo2.get('date', 'separate run')}), ",
+                  "cases", local_measured)
     if e2e_results:
         for r in e2e_results["rows"]:
             if r.get("speedup"):
@@ -384,6 +440,19 @@ def report(args):
         L.append("")
         L += table(header, [r[3] for r in all_rows[bdn_type]])
         L.append("")
+
+    if wave2_types or any(k[0] in main_types for k in wave2_rows):
+        load_before, load_after = runinfo2.get("load_before"), runinfo2.get("load_after")
+        run_line = (f"Measured in a separate run: {runinfo2.get('date', '?')}, commit `{runinfo2.get('commit', '?')}`, "
+                    f"`{runinfo2.get('command', '?')}`; same machine and job; load average (1/5/15 min) before "
+                    f"{load_before or '?'}, after {load_after or '?'}. " + busy_note(load_before, runinfo2.get("cpus")))
+        for bdn_type, title, prefix, ops, no_check, intro in WAVE2_AREAS:
+            L.append(f"## {title}")
+            L.append("")
+            L.append(intro + (" " + run_line if bdn_type in wave2_types else ""))
+            L.append("")
+            L += table(header, [r[3] for r in wave2_rows[bdn_type]])
+            L.append("")
 
     L.append("## Codecs")
     L.append("")
@@ -461,6 +530,9 @@ def main():
     pe.add_argument("dir")
     pr = sub.add_parser("report", help="write docs/benchmarks.md")
     pr.add_argument("--bdn", default=os.path.join(ROOT, "bench", "out", "bdn"), help="BenchmarkDotNet artifacts folder")
+    pr.add_argument("--bdn2", default=os.path.join(ROOT, "bench", "out", "bdn-wave2"),
+                    help="BenchmarkDotNet artifacts of the later run (morphology, components, median/CLAHE, local)")
+    pr.add_argument("--runinfo2", default=os.path.join(ROOT, "bench", "out", "run-wave2.status"))
     pr.add_argument("--e2e", default=os.path.join(ROOT, "bench", "out", "e2e"))
     pr.add_argument("--data", default=os.path.join(ROOT, "bench", "data"))
     pr.add_argument("--runinfo", default=os.path.join(ROOT, "bench", "out", "run.status"),
