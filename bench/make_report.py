@@ -441,7 +441,7 @@ def report(args):
         L += table(header, [r[3] for r in all_rows[bdn_type]])
         L.append("")
 
-    if wave2_types or any(k[0] in main_types for k in wave2_rows):
+    if wave2_types or any(k in main_types for k in wave2_rows):
         load_before, load_after = runinfo2.get("load_before"), runinfo2.get("load_after")
         run_line = (f"Measured in a separate run: {runinfo2.get('date', '?')}, commit `{runinfo2.get('commit', '?')}`, "
                     f"`{runinfo2.get('command', '?')}`; same machine and job; load average (1/5/15 min) before "
