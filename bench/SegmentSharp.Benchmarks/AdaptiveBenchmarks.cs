@@ -12,55 +12,32 @@ namespace SegmentSharp.Benchmarks;
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class AdaptiveBenchmarks : ThreadedBenchmark
+public class AdaptiveBenchmarks : PageBenchmark
 {
     private const int BlockSize = 31;
     private const double C = 5;
 
-    private Mat _srcMat = null!, _dstMat = null!;
-    private Image<byte> _src = null!, _dst = null!;
-
     [GlobalSetup]
     public void Setup()
     {
-        ApplyThreads();
-        (_srcMat, _src) = BenchData.LoadDoc12();
-        _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
-        _dst = _src.CloneEmpty();
-        Check("Adaptive.Mean31", () =>
-        {
-            Mean31OpenCv();
-            Mean31SegmentSharp();
-            return BenchData.SamePixels(_dstMat, _dst);
-        });
-        Check("Adaptive.Gaussian31", () =>
-        {
-            Gaussian31OpenCv();
-            Gaussian31SegmentSharp();
-            return BenchData.SamePixels(_dstMat, _dst);
-        });
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _srcMat.Dispose();
-        _dstMat.Dispose();
+        LoadPage();
+        CheckSame("Adaptive.Mean31", Mean31OpenCv, Mean31SegmentSharp);
+        CheckSame("Adaptive.Gaussian31", Gaussian31OpenCv, Gaussian31SegmentSharp);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Mean31")]
     public void Mean31OpenCv() =>
-        Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, BlockSize, C);
+        Cv2.AdaptiveThreshold(SrcMat, DstMat, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, BlockSize, C);
 
     [Benchmark, BenchmarkCategory("Mean31")]
     public void Mean31SegmentSharp() =>
-        AdaptiveThreshold.Apply(_src, _dst, 255, AdaptiveMethod.Mean, ThresholdType.Binary, BlockSize, C);
+        AdaptiveThreshold.Apply(Src, Dst, 255, AdaptiveMethod.Mean, ThresholdType.Binary, BlockSize, C);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Gaussian31")]
     public void Gaussian31OpenCv() =>
-        Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.GaussianC, ThresholdTypes.Binary, BlockSize, C);
+        Cv2.AdaptiveThreshold(SrcMat, DstMat, 255, AdaptiveThresholdTypes.GaussianC, ThresholdTypes.Binary, BlockSize, C);
 
     [Benchmark, BenchmarkCategory("Gaussian31")]
     public void Gaussian31SegmentSharp() =>
-        AdaptiveThreshold.Apply(_src, _dst, 255, AdaptiveMethod.Gaussian, ThresholdType.Binary, BlockSize, C);
+        AdaptiveThreshold.Apply(Src, Dst, 255, AdaptiveMethod.Gaussian, ThresholdType.Binary, BlockSize, C);
 }

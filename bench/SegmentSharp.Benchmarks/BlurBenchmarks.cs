@@ -12,48 +12,25 @@ namespace SegmentSharp.Benchmarks;
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class BlurBenchmarks : ThreadedBenchmark
+public class BlurBenchmarks : PageBenchmark
 {
-    private Mat _srcMat = null!, _dstMat = null!;
-    private Image<byte> _src = null!, _dst = null!;
-
     [GlobalSetup]
     public void Setup()
     {
-        ApplyThreads();
-        (_srcMat, _src) = BenchData.LoadDoc12();
-        _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
-        _dst = _src.CloneEmpty();
-        Check("Blur.Gaussian7", () =>
-        {
-            Gaussian7OpenCv();
-            Gaussian7SegmentSharp();
-            return BenchData.SamePixels(_dstMat, _dst);
-        });
-        Check("Blur.Box31", () =>
-        {
-            Box31OpenCv();
-            Box31SegmentSharp();
-            return BenchData.SamePixels(_dstMat, _dst);
-        });
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _srcMat.Dispose();
-        _dstMat.Dispose();
+        LoadPage();
+        CheckSame("Blur.Gaussian7", Gaussian7OpenCv, Gaussian7SegmentSharp);
+        CheckSame("Blur.Box31", Box31OpenCv, Box31SegmentSharp);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Gaussian7")]
-    public void Gaussian7OpenCv() => Cv2.GaussianBlur(_srcMat, _dstMat, new Size(7, 7), 0);
+    public void Gaussian7OpenCv() => Cv2.GaussianBlur(SrcMat, DstMat, new Size(7, 7), 0);
 
     [Benchmark, BenchmarkCategory("Gaussian7")]
-    public void Gaussian7SegmentSharp() => GaussianBlur.Apply(_src, _dst, 7, 7, 0);
+    public void Gaussian7SegmentSharp() => GaussianBlur.Apply(Src, Dst, 7, 7, 0);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Box31")]
-    public void Box31OpenCv() => Cv2.BoxFilter(_srcMat, _dstMat, MatType.CV_8U, new Size(31, 31));
+    public void Box31OpenCv() => Cv2.BoxFilter(SrcMat, DstMat, MatType.CV_8U, new Size(31, 31));
 
     [Benchmark, BenchmarkCategory("Box31")]
-    public void Box31SegmentSharp() => BoxFilter.Apply(_src, _dst, 31, 31);
+    public void Box31SegmentSharp() => BoxFilter.Apply(Src, Dst, 31, 31);
 }

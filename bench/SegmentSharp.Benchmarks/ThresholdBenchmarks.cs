@@ -12,18 +12,12 @@ namespace SegmentSharp.Benchmarks;
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class ThresholdBenchmarks : ThreadedBenchmark
+public class ThresholdBenchmarks : PageBenchmark
 {
-    private Mat _srcMat = null!, _dstMat = null!;
-    private Image<byte> _src = null!, _dst = null!;
-
     [GlobalSetup]
     public void Setup()
     {
-        ApplyThreads();
-        (_srcMat, _src) = BenchData.LoadDoc12();
-        _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
-        _dst = _src.CloneEmpty();
+        LoadPage();
         foreach (var (name, auto, cvFlag) in new[]
                  {
                      ("Threshold.Binary127", AutoThreshold.None, ThresholdTypes.Binary),
@@ -33,35 +27,28 @@ public class ThresholdBenchmarks : ThreadedBenchmark
         {
             Check(name, () =>
             {
-                double cvT = Cv2.Threshold(_srcMat, _dstMat, 127, 255, ThresholdTypes.Binary | cvFlag);
-                double ourT = Threshold.Apply(_src, _dst, 127, 255, ThresholdType.Binary, auto);
-                return cvT == ourT && BenchData.SamePixels(_dstMat, _dst);
+                double cvT = Cv2.Threshold(SrcMat, DstMat, 127, 255, ThresholdTypes.Binary | cvFlag);
+                double ourT = Threshold.Apply(Src, Dst, 127, 255, ThresholdType.Binary, auto);
+                return cvT == ourT && BenchData.SamePixels(DstMat, Dst);
             });
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _srcMat.Dispose();
-        _dstMat.Dispose();
-    }
-
     [Benchmark(Baseline = true), BenchmarkCategory("Binary127")]
-    public double Binary127OpenCv() => Cv2.Threshold(_srcMat, _dstMat, 127, 255, ThresholdTypes.Binary);
+    public double Binary127OpenCv() => Cv2.Threshold(SrcMat, DstMat, 127, 255, ThresholdTypes.Binary);
 
     [Benchmark, BenchmarkCategory("Binary127")]
-    public double Binary127SegmentSharp() => Threshold.Apply(_src, _dst, 127, 255, ThresholdType.Binary);
+    public double Binary127SegmentSharp() => Threshold.Apply(Src, Dst, 127, 255, ThresholdType.Binary);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Otsu")]
-    public double OtsuOpenCv() => Cv2.Threshold(_srcMat, _dstMat, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+    public double OtsuOpenCv() => Cv2.Threshold(SrcMat, DstMat, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
 
     [Benchmark, BenchmarkCategory("Otsu")]
-    public double OtsuSegmentSharp() => Threshold.Apply(_src, _dst, 0, 255, ThresholdType.Binary, AutoThreshold.Otsu);
+    public double OtsuSegmentSharp() => Threshold.Apply(Src, Dst, 0, 255, ThresholdType.Binary, AutoThreshold.Otsu);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Triangle")]
-    public double TriangleOpenCv() => Cv2.Threshold(_srcMat, _dstMat, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Triangle);
+    public double TriangleOpenCv() => Cv2.Threshold(SrcMat, DstMat, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Triangle);
 
     [Benchmark, BenchmarkCategory("Triangle")]
-    public double TriangleSegmentSharp() => Threshold.Apply(_src, _dst, 0, 255, ThresholdType.Binary, AutoThreshold.Triangle);
+    public double TriangleSegmentSharp() => Threshold.Apply(Src, Dst, 0, 255, ThresholdType.Binary, AutoThreshold.Triangle);
 }
