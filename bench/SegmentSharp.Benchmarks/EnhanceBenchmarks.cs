@@ -35,12 +35,7 @@ public class EnhanceBenchmarks : ThreadedBenchmark
                      ("Enhance.Clahe", ClaheOpenCv, ClaheSegmentSharp),
                  })
         {
-            Check(name, () =>
-            {
-                cv();
-                ours();
-                return BenchData.SamePixels(_dstMat, _dst);
-            });
+            CheckSame(name, cv, ours, _dstMat, _dst);
         }
     }
 

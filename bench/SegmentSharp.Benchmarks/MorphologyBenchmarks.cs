@@ -42,12 +42,7 @@ public class MorphologyBenchmarks : ThreadedBenchmark
                      ("Morphology.OpenRect5", OpenRect5OpenCv, OpenRect5SegmentSharp),
                  })
         {
-            Check(name, () =>
-            {
-                cv();
-                ours();
-                return BenchData.SamePixels(_dstMat, _dst);
-            });
+            CheckSame(name, cv, ours, _dstMat, _dst);
         }
     }
 

@@ -23,12 +23,7 @@ public abstract class PageBenchmark : ThreadedBenchmark
     }
 
     /// <summary>Runs both cases once and records whether their outputs are identical.</summary>
-    protected void CheckSame(string name, Action openCv, Action ours) => Check(name, () =>
-    {
-        openCv();
-        ours();
-        return BenchData.SamePixels(DstMat, Dst);
-    });
+    protected void CheckSame(string name, Action openCv, Action ours) => CheckSame(name, openCv, ours, DstMat, Dst);
 
     [GlobalCleanup]
     public void Cleanup()

@@ -29,6 +29,15 @@ public abstract class ThreadedBenchmark
     /// the OpenCV rows, hence the catch-all.
     /// </summary>
     protected static void Check(string name, Func<bool> same) => CheckLog.Record(name, same);
+
+    /// <summary>Runs both cases once, then records whether they left identical pixels in their outputs.</summary>
+    protected static void CheckSame(string name, Action openCv, Action ours, Mat openCvDst, Image<byte> oursDst) =>
+        Check(name, () =>
+        {
+            openCv();
+            ours();
+            return BenchData.SamePixels(openCvDst, oursDst);
+        });
 }
 
 /// <summary>Side files under <c>bench/data/checks/</c>: one line per benchmarked operation, read by the report.</summary>
