@@ -20,7 +20,7 @@ namespace SegmentSharp.Thresholding.Local;
 /// <para>Every method takes an optional <c>threshold</c> image (float64, same size) that receives the surface T itself,
 /// for inspection or for comparison with other tools.</para>
 /// </remarks>
-public static class LocalThreshold
+public static partial class LocalThreshold
 {
     /// <summary>
     /// Niblack (1986): <c>T = m − k·s</c>. Equal, T value for T value, to scikit-image's
