@@ -18,6 +18,10 @@ internal static class CliApp
         commands:
           threshold   create a mask with a global, Otsu, triangle or adaptive threshold
                       (see 'segment threshold --help')
+          evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
+                      (see 'segment evaluate --help')
+          try-all     contact sheets of an image binarized by every global and local method
+                      (see 'segment try-all --help')
 
         options:
           -h, --help  show this help message and exit
@@ -28,10 +32,11 @@ internal static class CliApp
           segment threshold input/scene.png output/adaptive.png --method adaptive --block-size 31 --c 7
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
+        (evaluate also exits 3 when some pairs could not be evaluated)
 
         """;
 
-    private static readonly string[] Commands = ["threshold"];
+    private static readonly string[] Commands = ["threshold", "evaluate", "try-all"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -72,6 +77,8 @@ internal static class CliApp
             return first switch
             {
                 "threshold" => ThresholdCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };

@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SegmentSharp.Codecs;
+using SegmentSharp.Drawing;
+using SegmentSharp.Imaging;
+
+namespace SegmentSharp.Cli;
+
+/// <summary>
+/// `segment try-all INPUT OUTPUT`: scikit-image's <c>try_all_threshold</c> as a tool. Writes a contact sheet of the input
+/// binarized by all 16 global methods (with each threshold and the share of white pixels in the caption), a second sheet
+/// with every local method at its defaults, and prints the same figures (plus timings) as a table or JSON.
+/// </summary>
+internal static class TryAllCommand
+{
+    public const string Prog = "segment try-all";
+
+    public const string Usage =
+        """
+        usage: segment try-all [-h] [--local-out FILE] [--no-local] [--window W]
+                               [--tile-width N] [--columns N] [--json]
+                               INPUT OUTPUT
+        """;
+
+    public const string Help = Usage + """
+
+
+        Binarize INPUT (read as 8-bit gray) with every global threshold method and write a labelled
+        contact sheet to OUTPUT; write a second sheet with every local method to OUTPUT-local.EXT.
+        Prints each method's threshold (or window), the share of white pixels and the time taken.
+
+        positional arguments:
+          INPUT                 image to read (PNG, JPEG, BMP, TIFF, PBM/PGM/PPM; colour is converted to gray)
+          OUTPUT                global-method sheet to write (.png, .tif, .tiff, .bmp, .pgm); replaced atomically
+
+        options:
+          -h, --help            show this help message and exit
+          --local-out FILE      where to write the local-method sheet (default: OUTPUT with '-local' before
+                                the extension)
+          --no-local            skip the local methods (no second sheet)
+          --window W            window for every local method instead of its default (odd, >= 3)
+          --tile-width N        width of one tile in pixels, 64-2048 (default: 320)
+          --columns N           tiles per row, 1-16 (default: 4)
+          --json                print a JSON summary instead of the table
+
+        Each tile shows the mask (white = pixel above its threshold) with the method name and its
+        threshold t (global) or window w (local). Local methods that are not available in this build are
+        shown as 'n/a' tiles.
+
+        examples:
+          segment try-all scan.png sheets/scan.png
+          segment try-all photo.jpg out/photo.png --window 51 --tile-width 480
+
+        exit codes: 0 success, 1 the input could not be read or a sheet could not be written,
+        2 usage error
+
+        """;
+
+    private sealed class Options
+    {
+        public string Input = "", Output = "";
+        public string? LocalOut;
+        public bool NoLocal, Json;
+        public int? Window;
+        public int TileWidth = 320, Columns = 4;
+    }
+
+    private static long Int(string text)
+        => PythonFormat.TryParseInt(text, out long v) ? v : throw new ArgumentValueException($"invalid int value: '{text}'");
+
+    private static Options Parse(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var o = new Options();
+        var flags = new List<FlagSpec>
+        {
+            new("--help", null, _ => { stdout.Write(Help); throw new EarlyExitException(); }, "-h"),
+            new("--local-out", "FILE", v => o.LocalOut = v!),
+            new("--no-local", null, _ => o.NoLocal = true),
+            new("--window", "W", v =>
+            {
+                long w = Int(v!);
+                if (w < 3 || w % 2 == 0 || w > 100001) throw new ArgumentValueException("window must be an odd integer from 3 to 100001");
+                o.Window = (int)w;
+            }),
+            new("--tile-width", "N", v =>
+            {
+                long w = Int(v!);
+                if (w is < 64 or > 2048) throw new ArgumentValueException("tile width must be an integer from 64 to 2048");
+                o.TileWidth = (int)w;
+            }),
+            new("--columns", "N", v =>
+            {
+                long c = Int(v!);
+                if (c is < 1 or > 16) throw new ArgumentValueException("columns must be an integer from 1 to 16");
+                o.Columns = (int)c;
+            }),
+            new("--json", null, _ => o.Json = true),
+        };
+        var positionals = ArgParser.Parse(args, flags, ["INPUT", "OUTPUT"]);
+        o.Input = PythonFormat.NormalizePath(positionals[0]);
+        o.Output = PythonFormat.NormalizePath(positionals[1]);
+        CheckWritable(o.Output, "OUTPUT");
+        if (o.NoLocal && o.LocalOut is not null) throw new UsageException("argument --local-out: not allowed with argument --no-local");
+        if (!o.NoLocal)
+        {
+            o.LocalOut = o.LocalOut is null ? DefaultLocalPath(o.Output) : PythonFormat.NormalizePath(o.LocalOut);
+            CheckWritable(o.LocalOut, "--local-out");
+            if (Path.GetFullPath(o.LocalOut) == Path.GetFullPath(o.Output))
+                throw new UsageException("argument --local-out: must differ from OUTPUT");
+        }
+        return o;
+    }
+
+    /// <summary>"dir/sheet.png" → "dir/sheet-local.png".</summary>
+    public static string DefaultLocalPath(string output)
+    {
+        string ext = Path.GetExtension(output);
+        return output[..^ext.Length] + "-local" + ext;
+    }
+
+    private static void CheckWritable(string path, string what)
+    {
+        string ext = Path.GetExtension(path);
+        var format = ImageFile.FormatFromExtension(path);
+        if (format is ImageFormat.Unknown or ImageFormat.Jpeg)
+            throw new UsageException(ext.Length == 0
+                ? $"argument {what}: no file extension; use .png, .tif, .tiff, .bmp or .pgm"
+                : $"argument {what}: cannot write '{ext}' files; use .png, .tif, .tiff, .bmp or .pgm");
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        Options o;
+        try { o = Parse(args, stdout); }
+        catch (EarlyExitException) { return ExitCodes.Ok; }
+        catch (UsageException e)
+        {
+            stderr.Write(Usage);
+            stderr.WriteLine();
+            stderr.WriteLine($"{Prog}: error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        Image<byte> gray;
+        try { gray = ImageFile.ReadGray(o.Input); }
+        catch (Exception e) when (e is ImageFormatException or IOException or UnauthorizedAccessException or NotSupportedException
+                                      or OutOfMemoryException)
+        {
+            stderr.WriteLine($"could not read image: {o.Input}");
+            stderr.WriteLine($"reason: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        var global = TryAllMethods.RunGlobal(gray);
+        var local = o.NoLocal ? [] : TryAllMethods.RunLocal(gray, o.Window);
+        string name = Path.GetFileName(o.Input);
+        string size = $"{gray.Width}x{gray.Height}";
+
+        var globalTiles = new List<ContactSheetTile> { new(gray, $"original\n{size}") };
+        foreach (var r in global)
+            globalTiles.Add(new(r.Mask, $"{r.Name}\nt={r.Threshold}  {Pct(r.WhitePercent)}% white"));
+        if (!Write(o.Output, ContactSheet.Compose(globalTiles, o.TileWidth, o.Columns,
+                $"{name} {size}: global thresholds, white = pixel > t"), stderr))
+            return ExitCodes.Failure;
+
+        if (!o.NoLocal)
+        {
+            var localTiles = new List<ContactSheetTile> { new(gray, $"original\n{size}") };
+            foreach (var r in local)
+                localTiles.Add(new(r.Mask, r.Mask is null ? $"{r.Name}\nn/a" : $"{r.Name}\nw={r.Window}  {Pct(r.WhitePercent)}% white"));
+            if (!Write(o.LocalOut!, ContactSheet.Compose(localTiles, o.TileWidth, o.Columns,
+                    $"{name} {size}: local methods at defaults, white = above local threshold"), stderr))
+                return ExitCodes.Failure;
+        }
+
+        if (o.Json) WriteJson(stdout, o, gray, global, local);
+        else WriteTable(stdout, o, gray, global, local);
+        return ExitCodes.Ok;
+    }
+
+    private static string Pct(double v) => double.IsNaN(v) ? "-" : PythonFormat.Fixed(v, 1);
+
+    private static bool Write(string path, Image<byte> sheet, TextWriter stderr)
+    {
+        try
+        {
+            string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(parent)) Directory.CreateDirectory(parent);
+            ImageFile.Write(path, sheet);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"could not write sheet: {path}");
+            stderr.WriteLine($"reason: {e.Message}");
+            return false;
+        }
+    }
+
+    private static void WriteTable(TextWriter w, Options o, Image<byte> gray, List<TryAllOutcome> global, List<TryAllOutcome> local)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"input: {o.Input} ({gray.Width}x{gray.Height})\n");
+        sb.Append("global methods (white = pixel > t):\n");
+        sb.Append($"  {"method",-14}{"t",5}{"white %",10}{"ms",10}\n");
+        foreach (var r in global)
+            sb.Append($"  {r.Name,-14}{r.Threshold,5}{Pct2(r.WhitePercent),10}{Ms(r.Milliseconds),10}\n");
+        if (!o.NoLocal)
+        {
+            sb.Append("local methods (white = pixel > its local threshold):\n");
+            sb.Append($"  {"method",-14}{"window",7}{"white %",10}{"ms",10}\n");
+            foreach (var r in local)
+            {
+                if (r.Mask is null) sb.Append($"  {r.Name,-14}{r.Window,7}{"-",10}{"-",10}  n/a: {r.Note}\n");
+                else sb.Append($"  {r.Name,-14}{r.Window,7}{Pct2(r.WhitePercent),10}{Ms(r.Milliseconds),10}\n");
+            }
+        }
+        sb.Append($"sheet: {o.Output}\n");
+        if (!o.NoLocal) sb.Append($"local sheet: {o.LocalOut}\n");
+        w.Write(sb.ToString());
+    }
+
+    private static string Pct2(double v) => double.IsNaN(v) ? "-" : PythonFormat.Fixed(v, 2);
+    private static string Ms(double v) => PythonFormat.Fixed(v, 1);
+
+    private static void WriteJson(TextWriter w, Options o, Image<byte> gray, List<TryAllOutcome> global, List<TryAllOutcome> local)
+    {
+        using var buffer = new MemoryStream();
+        using (var j = new Utf8JsonWriter(buffer))
+        {
+            j.WriteStartObject();
+            j.WriteString("command", "try-all");
+            j.WriteString("input", o.Input);
+            j.WriteNumber("width", gray.Width);
+            j.WriteNumber("height", gray.Height);
+            j.WriteString("sheet", o.Output);
+            if (o.NoLocal) j.WriteNull("local_sheet"); else j.WriteString("local_sheet", o.LocalOut);
+            j.WriteStartArray("global");
+            foreach (var r in global)
+            {
+                j.WriteStartObject();
+                j.WriteString("method", r.Name);
+                j.WriteNumber("threshold", r.Threshold!.Value);
+                j.WriteNumber("white_percent", Math.Round(r.WhitePercent, 4));
+                j.WriteNumber("ms", Math.Round(r.Milliseconds, 3));
+                j.WriteEndObject();
+            }
+            j.WriteEndArray();
+            j.WriteStartArray("local");
+            foreach (var r in local)
+            {
+                j.WriteStartObject();
+                j.WriteString("method", r.Name);
+                j.WriteString("window", r.Window);
+                j.WriteBoolean("available", r.Mask is not null);
+                if (r.Mask is null) { j.WriteNull("white_percent"); j.WriteNull("ms"); j.WriteString("note", r.Note); }
+                else { j.WriteNumber("white_percent", Math.Round(r.WhitePercent, 4)); j.WriteNumber("ms", Math.Round(r.Milliseconds, 3)); }
+                j.WriteEndObject();
+            }
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+        w.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        w.Write('\n');
+    }
+}
