@@ -88,7 +88,7 @@ internal static class EvaluateReport
             w.Write($"{Csv(row.Name)},{Csv(row.Pred)},{Csv(row.Gt)},{row.Width},{row.Height},"
                     + string.Join(',', row.Values.Select((v, i) => Format(v, r.Columns[i].Decimals < 0 ? -1 : 6))) + "\n");
         var mean = r.Mean();
-        w.Write($"mean,,,,," + string.Join(',', mean.Select(v => Format(v, 6))) + "\n");
+        w.Write("mean,,,,," + string.Join(',', mean.Select((v, i) => Format(v, r.Columns[i].Decimals < 0 ? 2 : 6))) + "\n");
     }
 
     private static string Csv(string s)
