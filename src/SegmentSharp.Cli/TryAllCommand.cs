@@ -45,7 +45,8 @@ internal static class TryAllCommand
           --json                print a JSON summary instead of the table
 
         Each tile shows the mask (white = pixel above its threshold) with the method name and its
-        threshold t (global) or window w (local). Local methods that are not available in this build are
+        threshold t (global) or window w (local). The global sheet also shows the gray histogram with a
+        line at every threshold. Local methods that are not available in this build are
         shown as 'n/a' tiles.
 
         examples:
@@ -158,7 +159,15 @@ internal static class TryAllCommand
         string name = Path.GetFileName(o.Input);
         string size = $"{gray.Width}x{gray.Height}";
 
-        var globalTiles = new List<ContactSheetTile> { new(gray, $"original\n{size}") };
+        // Drawn at the tile's own size so its one-pixel threshold lines stay sharp.
+        int histW = Math.Max(16, Math.Min(o.TileWidth, gray.Width));
+        int histH = Math.Max(8, (int)Math.Round((double)gray.Height * histW / Math.Max(1, gray.Width)));
+        var histogram = TryAllHistogram.Render(gray, global.Select(r => r.Threshold!.Value), histW, histH);
+        var globalTiles = new List<ContactSheetTile>
+        {
+            new(gray, $"original\n{size}"),
+            new(histogram, "histogram (sqrt)\nlines: thresholds"),
+        };
         foreach (var r in global)
             globalTiles.Add(new(r.Mask, $"{r.Name}\nt={r.Threshold}  {Pct(r.WhitePercent)}% white"));
         if (!Write(o.Output, ContactSheet.Compose(globalTiles, o.TileWidth, o.Columns,

@@ -41,7 +41,7 @@ public sealed class TryAllTests
         Assert.Equal("31", sauvola.GetProperty("window").GetString());
         Assert.True(sauvola.GetProperty("available").GetBoolean());
 
-        // 17 tiles (original + 16) in 3 columns → 6 rows; 96-pixel tiles with 6-pixel gaps.
+        // 18 tiles (original, histogram, 16 methods) in 3 columns → 6 rows; 96-pixel tiles with 6-pixel gaps.
         var sheet = ImageFile.ReadGray(outPath);
         Assert.Equal(3 * 96 + 4 * 6, sheet.Width);
         var localSheet = ImageFile.ReadGray(s.P("sheets/text-local.png"));
