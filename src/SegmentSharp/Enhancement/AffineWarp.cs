@@ -41,20 +41,40 @@ internal static class AffineWarp
     /// dst(x, y) = src(M⁻¹·(x, y)) bilinearly, for a forward matrix <paramref name="forward"/>; samples outside the source read
     /// <paramref name="fill"/>, and destination pixels whose 2×2 neighbourhood lies wholly outside get <paramref name="fill"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void WarpLinear(ReadOnlyImageView<byte> src, ImageView<byte> dst, ReadOnlySpan<double> forward, byte fill)
+    public static unsafe void WarpLinear(ReadOnlyImageView<byte> src, ImageView<byte> dst, ReadOnlySpan<double> forward, byte fill)
     {
         if (src.Channels != dst.Channels) throw new ArgumentException("Source and destination channel counts differ.", nameof(dst));
         var m = Invert(forward);
-        int cn = src.Channels, sw = src.Width, sh = src.Height;
-        var adelta = new int[dst.Width];
-        var bdelta = new int[dst.Width];
-        for (int x = 0; x < dst.Width; x++)
+        int dw = dst.Width;
+        var adelta = new int[dw];
+        var bdelta = new int[dw];
+        for (int x = 0; x < dw; x++)
         {
             adelta[x] = SatRound(m[0] * x * AbScale);
             bdelta[x] = SatRound(m[3] * x * AbScale);
         }
-        for (int y = 0; y < dst.Height; y++)
+        int sw = src.Width, sh = src.Height, cn = src.Channels, sStride = src.Stride, sLen = src.Data.Length;
+        int dh = dst.Height, dStride = dst.Stride, dLen = dst.Data.Length;
+        fixed (byte* ps = src.Data)
+        fixed (byte* pd = dst.Data)
+        {
+            nint s0 = (nint)ps, d0 = (nint)pd;
+            // Rows are independent; the views are rebuilt per band from the pinned buffers.
+            Parallelism.ForBands(dh, (long)dw * cn * 8, (y0, y1) =>
+            {
+                var sv = new ReadOnlyImageView<byte>(new ReadOnlySpan<byte>((byte*)s0, sLen), sw, sh, cn, sStride);
+                var dv = new ImageView<byte>(new Span<byte>((byte*)d0, dLen), dw, dh, cn, dStride);
+                Rows(sv, dv, m, adelta, bdelta, fill, y0, y1);
+            });
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Rows(ReadOnlyImageView<byte> src, ImageView<byte> dst, double[] m, int[] adelta, int[] bdelta, byte fill,
+        int yStart, int yEnd)
+    {
+        int cn = src.Channels, sw = src.Width, sh = src.Height;
+        for (int y = yStart; y < yEnd; y++)
         {
             var d = dst.Row(y);
             int x0 = SatRound((m[1] * y + m[2]) * AbScale) + RoundDelta;

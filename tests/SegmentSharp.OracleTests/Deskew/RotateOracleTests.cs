@@ -51,6 +51,18 @@ public class RotateOracleTests
     }
 
     [Fact]
+    public void LargeImagesRunInParallelBandsAndStayExact()
+    {
+        var gray = RandomImage(1000, 700, 1, 99);
+        var bgr = RandomImage(999, 701, 3, 98);
+        foreach (double a in new[] { -7.77, 33.0 })
+        {
+            Check(gray, a, 499.5f, 349.5f, 255, "1000x700");
+            Check(bgr, a, 499f, 350f, 0, "999x701x3");
+        }
+    }
+
+    [Fact]
     public void DefaultCentreIsTheMiddleOfThePixelGrid()
     {
         var img = RandomImage(41, 28, 1, 5);
