@@ -18,6 +18,7 @@ internal static class CliApp
         commands:
           threshold   create a mask with a global, Otsu, triangle or adaptive threshold
                       (see 'segment threshold --help')
+          morph       erode, dilate, open, close, gradient, top-hat, black-hat, hit-or-miss
 
         options:
           -h, --help  show this help message and exit
@@ -31,7 +32,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold"];
+    private static readonly string[] Commands = ["threshold", "morph"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -72,6 +73,7 @@ internal static class CliApp
             return first switch
             {
                 "threshold" => ThresholdCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "morph" => MorphCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };
