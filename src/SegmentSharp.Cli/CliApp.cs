@@ -18,6 +18,7 @@ internal static class CliApp
         commands:
           threshold   create a mask with a global, Otsu, triangle or adaptive threshold
                       (see 'segment threshold --help')
+          morph       erode, dilate, open, close, gradient, top-hat, black-hat, hit-or-miss
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
           try-all     contact sheets of an image binarized by every global and local method
@@ -36,7 +37,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "evaluate", "try-all"];
+    private static readonly string[] Commands = ["threshold", "morph", "evaluate", "try-all"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -77,6 +78,7 @@ internal static class CliApp
             return first switch
             {
                 "threshold" => ThresholdCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "morph" => MorphCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,

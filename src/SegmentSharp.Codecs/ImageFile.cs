@@ -6,7 +6,7 @@ namespace SegmentSharp.Codecs;
 /// Reads and writes image files. Reading follows OpenCV's <c>cv2.imread</c> conversions pixel for pixel;
 /// writing picks the format from the file extension and is atomic (a temporary file, then a rename).
 /// </summary>
-public static class ImageFile
+public static partial class ImageFile
 {
     // Written as bytes: a "\x89" in a u8 string literal would be encoded as the two bytes C2 89.
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
