@@ -91,8 +91,8 @@ internal static class EvaluateCommand
         var flags = new List<FlagSpec>
         {
             new("--help", null, _ => { stdout.Write(Help); throw new EarlyExitException(); }, "-h"),
-            new("--pred-text", "{0,255}", v => o.PredText = Choice(v!, TextValues) == 0 ? TextPolarity.Dark : TextPolarity.Bright),
-            new("--gt-text", "{0,255}", v => o.GtText = Choice(v!, TextValues) == 0 ? TextPolarity.Dark : TextPolarity.Bright),
+            new("--pred-text", "{0,255}", v => o.PredText = FlagValues.Choice(v!, TextValues) == 0 ? TextPolarity.Dark : TextPolarity.Bright),
+            new("--gt-text", "{0,255}", v => o.GtText = FlagValues.Choice(v!, TextValues) == 0 ? TextPolarity.Dark : TextPolarity.Bright),
             new("--pred-suffix", "SUFFIX", v => o.PredSuffix = v!),
             new("--gt-suffix", "SUFFIX", v => o.GtSuffix = v!),
             new("--pweights", "PATH", v => o.PWeights = v!),
@@ -101,23 +101,21 @@ internal static class EvaluateCommand
             new("--labels", null, _ => o.Labels = true),
             new("--classes", "K", v =>
             {
-                long k = Int(v!);
-                if (k is < 1 or > 256) throw new ArgumentValueException("classes must be an integer from 1 to 256");
-                o.Classes = (int)k;
+                o.Classes = FlagValues.Int(v!, 1, 256, "classes");
             }),
             new("--ignore-index", "I", v =>
             {
-                long k = Int(v!);
-                if (k is < -1 or > 255) throw new ArgumentValueException("ignore index must be an integer from 0 to 255 (or -1 for none)");
-                o.IgnoreIndex = (int)k;
+                o.IgnoreIndex = FlagValues.Int(v!, -1, 255, "ignore index (-1 for none)");
             }),
-            new("--format", "FORMAT", v => o.Format = (EvaluateFormat)Choice(v!, Formats)),
+            new("--format", "FORMAT", v => o.Format = (EvaluateFormat)FlagValues.Choice(v!, Formats)),
             new("--csv", "FILE", v => o.CsvPath = v!),
             new("--json", "FILE", v => o.JsonPath = v!),
         };
         var positionals = ArgParser.Parse(args, flags, ["PRED", "GT"]);
         o.Pred = PythonFormat.NormalizePath(positionals[0]);
         o.Gt = PythonFormat.NormalizePath(positionals[1]);
+        if (o.CsvPath is not null) o.CsvPath = PythonFormat.NormalizePath(o.CsvPath);
+        if (o.JsonPath is not null) o.JsonPath = PythonFormat.NormalizePath(o.JsonPath);
         if ((o.PWeights is null) != (o.RWeights is null))
             throw new UsageException("--pweights and --rweights must be given together");
         if (o.Labels && o.PWeights is not null)
@@ -127,29 +125,14 @@ internal static class EvaluateCommand
         return o;
     }
 
-    private static long Int(string text)
-        => PythonFormat.TryParseInt(text, out long v) ? v : throw new ArgumentValueException($"invalid int value: '{text}'");
-
-    private static int Choice(string text, string[] choices)
-    {
-        int i = Array.IndexOf(choices, text);
-        if (i < 0)
-            throw new ArgumentValueException(
-                $"invalid choice: '{text}' (choose from {string.Join(", ", choices.Select(c => $"'{c}'"))})");
-        return i;
-    }
-
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        => CommandRunner.Run(Prog, Usage, args, stdout, stderr, Parse, Execute);
+
+    private static int Execute(EvaluateOptions o, TextWriter stdout, TextWriter stderr)
     {
-        EvaluateOptions o;
         List<EvaluatePair> pairs;
-        try
-        {
-            o = Parse(args, stdout);
-            pairs = EvaluatePairing.Pair(o.Pred, o.Gt, o.PredSuffix, o.GtSuffix);
-        }
-        catch (EarlyExitException) { return ExitCodes.Ok; }
+        try { pairs = EvaluatePairing.Pair(o.Pred, o.Gt, o.PredSuffix, o.GtSuffix); }
         catch (UsageException e)
         {
             stderr.Write(Usage);
@@ -157,11 +140,7 @@ internal static class EvaluateCommand
             stderr.WriteLine($"{Prog}: error: {e.Message}");
             return ExitCodes.Usage;
         }
-        if (pairs.Count == 0)
-        {
-            stderr.WriteLine($"{Prog}: error: no image files to pair in '{o.Pred}' and '{o.Gt}'");
-            return ExitCodes.Failure;
-        }
+        if (pairs.Count == 0) throw new CommandFailedException($"no image files to pair in '{o.Pred}' and '{o.Gt}'");
 
         var result = o.Labels ? EvaluateLabels(o, pairs, stderr) : EvaluateBinary(o, pairs, stderr);
 
@@ -171,41 +150,27 @@ internal static class EvaluateCommand
             case EvaluateFormat.Csv: EvaluateReport.WriteCsv(stdout, result); break;
             case EvaluateFormat.Json: EvaluateReport.WriteJson(stdout, result); break;
         }
-        if (!WriteFile(o.CsvPath, w => EvaluateReport.WriteCsv(w, result), stderr)) return ExitCodes.Failure;
-        if (!WriteFile(o.JsonPath, w => EvaluateReport.WriteJson(w, result), stderr)) return ExitCodes.Failure;
+        if (o.CsvPath is not null) CommandRunner.WriteText(o.CsvPath, "CSV", Render(EvaluateReport.WriteCsv, result));
+        if (o.JsonPath is not null) CommandRunner.WriteText(o.JsonPath, "JSON", Render(EvaluateReport.WriteJson, result));
 
         if (result.Rows.Count == 0) return ExitCodes.Failure;
         return result.Failures.Count > 0 ? PartialFailure : ExitCodes.Ok;
     }
 
-    private static bool WriteFile(string? path, Action<TextWriter> write, TextWriter stderr)
+    private static string Render(Action<TextWriter, EvaluateResult> write, EvaluateResult result)
     {
-        if (path is null) return true;
-        path = PythonFormat.NormalizePath(path);
-        try
-        {
-            string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(parent)) Directory.CreateDirectory(parent);
-            string tmp = path + ".tmp";
-            using (var w = new StreamWriter(tmp, false, new System.Text.UTF8Encoding(false))) write(w);
-            File.Move(tmp, path, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"{Prog}: error: could not write {path}: {e.Message}");
-            return false;
-        }
+        var w = new StringWriter { NewLine = "\n" };
+        write(w, result);
+        return w.ToString();
     }
 
-    /// <summary>Reads one image as 8-bit gray, turning every decoder or file failure into a one-line reason.</summary>
+    /// <summary>Reads one image as 8-bit gray; a failure is recorded for the pair (with the decoder's reason) and gives null.</summary>
     private static Image<byte>? Read(string path, string role, EvaluateResult result, EvaluatePair pair, TextWriter stderr)
     {
-        try { return ImageFile.ReadGray(path); }
-        catch (Exception e) when (e is ImageFormatException or IOException or UnauthorizedAccessException or NotSupportedException
-                                      or OutOfMemoryException or ArgumentException)
+        try { return CommandRunner.ReadGray(path); }
+        catch (CommandFailedException e)
         {
-            Fail(result, pair, $"could not read {role} {path}: {e.Message}", stderr);
+            Fail(result, pair, $"{role}: {e.Message}", stderr);
             return null;
         }
     }

@@ -32,7 +32,7 @@ internal static class TryAllCommand
 
         positional arguments:
           INPUT                 image to read (PNG, JPEG, BMP, TIFF, PBM/PGM/PPM; colour is converted to gray)
-          OUTPUT                global-method sheet to write (.png, .tif, .tiff, .bmp, .pgm); replaced atomically
+          OUTPUT                global-method sheet to write (.png, .tif, .tiff, .bmp); replaced atomically
 
         options:
           -h, --help            show this help message and exit
@@ -67,9 +67,6 @@ internal static class TryAllCommand
         public int TileWidth = 320, Columns = 4;
     }
 
-    private static long Int(string text)
-        => PythonFormat.TryParseInt(text, out long v) ? v : throw new ArgumentValueException($"invalid int value: '{text}'");
-
     private static Options Parse(IReadOnlyList<string> args, TextWriter stdout)
     {
         var o = new Options();
@@ -80,33 +77,29 @@ internal static class TryAllCommand
             new("--no-local", null, _ => o.NoLocal = true),
             new("--window", "W", v =>
             {
-                long w = Int(v!);
-                if (w < 3 || w % 2 == 0 || w > 100001) throw new ArgumentValueException("window must be an odd integer from 3 to 100001");
-                o.Window = (int)w;
+                int w = FlagValues.Int(v!, 3, 100001, "window");
+                if (w % 2 == 0) throw new ArgumentValueException($"window must be odd, not {w}");
+                o.Window = w;
             }),
             new("--tile-width", "N", v =>
             {
-                long w = Int(v!);
-                if (w is < 64 or > 2048) throw new ArgumentValueException("tile width must be an integer from 64 to 2048");
-                o.TileWidth = (int)w;
+                o.TileWidth = FlagValues.Int(v!, 64, 2048, "tile width");
             }),
             new("--columns", "N", v =>
             {
-                long c = Int(v!);
-                if (c is < 1 or > 16) throw new ArgumentValueException("columns must be an integer from 1 to 16");
-                o.Columns = (int)c;
+                o.Columns = FlagValues.Int(v!, 1, 16, "columns");
             }),
             new("--json", null, _ => o.Json = true),
         };
         var positionals = ArgParser.Parse(args, flags, ["INPUT", "OUTPUT"]);
         o.Input = PythonFormat.NormalizePath(positionals[0]);
         o.Output = PythonFormat.NormalizePath(positionals[1]);
-        CheckWritable(o.Output, "OUTPUT");
+        ImageOutputs.CheckPicturePath("OUTPUT", o.Output);
         if (o.NoLocal && o.LocalOut is not null) throw new UsageException("argument --local-out: not allowed with argument --no-local");
         if (!o.NoLocal)
         {
             o.LocalOut = o.LocalOut is null ? DefaultLocalPath(o.Output) : PythonFormat.NormalizePath(o.LocalOut);
-            CheckWritable(o.LocalOut, "--local-out");
+            ImageOutputs.CheckPicturePath("--local-out", o.LocalOut);
             if (Path.GetFullPath(o.LocalOut) == Path.GetFullPath(o.Output))
                 throw new UsageException("argument --local-out: must differ from OUTPUT");
         }
@@ -120,40 +113,13 @@ internal static class TryAllCommand
         return output[..^ext.Length] + "-local" + ext;
     }
 
-    private static void CheckWritable(string path, string what)
-    {
-        string ext = Path.GetExtension(path);
-        var format = ImageFile.FormatFromExtension(path);
-        if (format is ImageFormat.Unknown or ImageFormat.Jpeg)
-            throw new UsageException(ext.Length == 0
-                ? $"argument {what}: no file extension; use .png, .tif, .tiff, .bmp or .pgm"
-                : $"argument {what}: cannot write '{ext}' files; use .png, .tif, .tiff, .bmp or .pgm");
-    }
-
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+        => CommandRunner.Run(Prog, Usage, args, stdout, stderr, Parse, Execute);
+
+    private static int Execute(Options o, TextWriter stdout, TextWriter stderr)
     {
-        Options o;
-        try { o = Parse(args, stdout); }
-        catch (EarlyExitException) { return ExitCodes.Ok; }
-        catch (UsageException e)
-        {
-            stderr.Write(Usage);
-            stderr.WriteLine();
-            stderr.WriteLine($"{Prog}: error: {e.Message}");
-            return ExitCodes.Usage;
-        }
-
-        Image<byte> gray;
-        try { gray = ImageFile.ReadGray(o.Input); }
-        catch (Exception e) when (e is ImageFormatException or IOException or UnauthorizedAccessException or NotSupportedException
-                                      or OutOfMemoryException)
-        {
-            stderr.WriteLine($"could not read image: {o.Input}");
-            stderr.WriteLine($"reason: {e.Message}");
-            return ExitCodes.Failure;
-        }
-
+        var gray = CommandRunner.ReadGray(o.Input);
         var global = TryAllMethods.RunGlobal(gray);
         var local = o.NoLocal ? [] : TryAllMethods.RunLocal(gray, o.Window);
         string name = Path.GetFileName(o.Input);
@@ -170,18 +136,17 @@ internal static class TryAllCommand
         };
         foreach (var r in global)
             globalTiles.Add(new(r.Mask, $"{r.Name}\nt={r.Threshold}  {Pct(r.WhitePercent)}% white"));
-        if (!Write(o.Output, ContactSheet.Compose(globalTiles, o.TileWidth, o.Columns,
-                $"{name} {size}: global thresholds, white = pixel > t"), stderr))
-            return ExitCodes.Failure;
+        var globalSheet = ContactSheet.Compose(globalTiles, o.TileWidth, o.Columns, $"{name} {size}: global thresholds, white = pixel > t");
+        CommandRunner.Write(o.Output, "sheet", p => ImageFile.Write(p, globalSheet));
 
         if (!o.NoLocal)
         {
             var localTiles = new List<ContactSheetTile> { new(gray, $"original\n{size}") };
             foreach (var r in local)
                 localTiles.Add(new(r.Mask, r.Mask is null ? $"{r.Name}\nn/a" : $"{r.Name}\nw={r.Window}  {Pct(r.WhitePercent)}% white"));
-            if (!Write(o.LocalOut!, ContactSheet.Compose(localTiles, o.TileWidth, o.Columns,
-                    $"{name} {size}: local methods at defaults, white = above local threshold"), stderr))
-                return ExitCodes.Failure;
+            var localSheet = ContactSheet.Compose(localTiles, o.TileWidth, o.Columns,
+                $"{name} {size}: local methods at defaults, white = above local threshold");
+            CommandRunner.Write(o.LocalOut!, "local sheet", p => ImageFile.Write(p, localSheet));
         }
 
         if (o.Json) WriteJson(stdout, o, gray, global, local);
@@ -190,23 +155,6 @@ internal static class TryAllCommand
     }
 
     private static string Pct(double v) => double.IsNaN(v) ? "-" : PythonFormat.Fixed(v, 1);
-
-    private static bool Write(string path, Image<byte> sheet, TextWriter stderr)
-    {
-        try
-        {
-            string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(parent)) Directory.CreateDirectory(parent);
-            ImageFile.Write(path, sheet);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"could not write sheet: {path}");
-            stderr.WriteLine($"reason: {e.Message}");
-            return false;
-        }
-    }
 
     private static void WriteTable(TextWriter w, Options o, Image<byte> gray, List<TryAllOutcome> global, List<TryAllOutcome> local)
     {

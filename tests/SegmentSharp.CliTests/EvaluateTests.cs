@@ -175,11 +175,19 @@ public sealed class EvaluateTests
         File.WriteAllBytes(s.P("bad.png"), [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
         var bad = EvalScratch.Run("evaluate", s.P("bad.png"), gt);
         Assert.Equal(1, bad.ExitCode);
-        Assert.Contains("could not read prediction " + s.P("bad.png"), bad.Stderr);
+        Assert.Contains($"segment evaluate: bad.png: prediction: cannot read '{s.P("bad.png")}': ", bad.Stderr);
 
         Directory.CreateDirectory(s.P("empty1"));
         Directory.CreateDirectory(s.P("empty2"));
-        Assert.Equal(1, EvalScratch.Run("evaluate", s.P("empty1"), s.P("empty2")).ExitCode);
+        var empty = EvalScratch.Run("evaluate", s.P("empty1"), s.P("empty2"));
+        Assert.Equal(1, empty.ExitCode);
+        Assert.StartsWith("segment evaluate: error: no image files to pair", empty.Stderr);
+
+        // An unwritable --csv target (a folder of that name exists) fails the run with exit 1.
+        Directory.CreateDirectory(s.P("taken.csv"));
+        var csv = EvalScratch.Run("evaluate", gt, gt, "--no-pseudo", "--csv", s.P("taken.csv"));
+        Assert.Equal(1, csv.ExitCode);
+        Assert.Contains("segment evaluate: error: cannot write CSV", csv.Stderr);
     }
 
     [Fact]

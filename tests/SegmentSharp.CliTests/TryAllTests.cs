@@ -76,7 +76,8 @@ public sealed class TryAllTests
         File.WriteAllBytes(s.P("bad.png"), [1, 2, 3]);
         var bad = EvalScratch.Run("try-all", s.P("bad.png"), s.P("x.png"));
         Assert.Equal(1, bad.ExitCode);
-        Assert.StartsWith("could not read image: ", bad.Stderr);
+        Assert.StartsWith($"segment try-all: error: cannot read '{s.P("bad.png")}': ", bad.Stderr);
+        Assert.Equal(2, EvalScratch.Run("try-all", Text, s.P("x.pgm")).ExitCode);
         Assert.Equal(0, EvalScratch.Run("try-all", "--help").ExitCode);
     }
 }
