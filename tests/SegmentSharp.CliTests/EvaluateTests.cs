@@ -281,3 +281,34 @@ public sealed class EvaluateTests
         Assert.Contains("b: no ground truth for prediction b.png", r.Stderr);
     }
 }
+
+/// <summary>The Doxa fixture (CC0, in the shared data folder when present) through the command line, official weights.</summary>
+public sealed class EvaluateDoxaFixtureTests
+{
+    private static string? FixtureDir()
+    {
+        foreach (string rel in new[] { "../shared/data/fetched/doxa_2johnc1v3", "../../shared/data/fetched/doxa_2johnc1v3" })
+        {
+            string d = Path.GetFullPath(Path.Combine(RepoPaths.Root, rel));
+            if (File.Exists(Path.Combine(d, "2JohnC1V3-GroundTruth.pbm"))) return d;
+        }
+        return null;
+    }
+
+    [Fact]
+    public void SauvolaOutputScoresTheKnownValuesWhenTheFixtureIsPresent()
+    {
+        string? d = FixtureDir();
+        if (d is null) return; // the shared data folder is not part of the repository
+        var r = EvalScratch.Run("evaluate", Path.Combine(d, "reference_outputs_doxa", "2JohnC1V3-Sauvola.pbm"),
+            Path.Combine(d, "2JohnC1V3-GroundTruth.pbm"),
+            "--pweights", Path.Combine(d, "2JohnC1V3-GroundTruth_PWeights.dat"),
+            "--rweights", Path.Combine(d, "2JohnC1V3-GroundTruth_RWeights.dat"), "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        var img = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("images")[0];
+        Assert.Equal(93.204, img.GetProperty("fm").GetDouble(), 0.001);
+        Assert.Equal(93.393, img.GetProperty("pfm").GetDouble(), 0.001);
+        Assert.Equal(16.329, img.GetProperty("psnr").GetDouble(), 0.001);
+        Assert.Equal(1.9519, img.GetProperty("drd").GetDouble(), 0.0001);
+    }
+}
