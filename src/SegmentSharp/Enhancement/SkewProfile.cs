@@ -1,3 +1,4 @@
+using SegmentSharp.Filters;
 using SegmentSharp.Imaging;
 using SegmentSharp.Thresholding;
 
@@ -8,8 +9,10 @@ namespace SegmentSharp.Enhancement;
 /// </summary>
 /// <remarks>
 /// <para>Steps: (1) block-average the page down so its longer side is at most <see cref="MaxSide"/> pixels, which keeps
-/// the search fast and still resolves text lines; (2) binarize with Otsu's threshold and take the minority class as ink,
-/// so both dark-on-light and light-on-dark pages work; a page whose two classes differ by less than
+/// the search fast and still resolves text lines; (2) find the ink locally: pixels that differ from the mean of their
+/// 31×31 window by more than a margin (Otsu's split of those deviations, at least <see cref="MinDeviation"/>), on the
+/// darker side unless the brighter side holds more (light text on dark), so uniform areas of any level, such as dark
+/// scan borders or the fill left by an earlier rotation, are never ink; a page whose Otsu classes differ by less than
 /// <see cref="MinContrast"/> gray levels, or with almost no ink, has no measurable skew and gives 0; (3) for each
 /// candidate angle a, accumulate every ink pixel at r = x·sin a + y·cos a into a profile with linear splitting between
 /// bins (so the criterion varies smoothly with a), and score the profile by its sum of squares, which peaks when text
@@ -22,6 +25,8 @@ internal static class SkewProfile
     public const int MaxPoints = 400_000;
     public const int MinContrast = 24;
     public const int MinInk = 32;
+    public const int LocalWindow = 31;
+    public const int MinDeviation = 12;
 
     public static double Estimate(ReadOnlyImageView<byte> gray, double maxAngle)
     {
@@ -97,7 +102,12 @@ internal static class SkewProfile
         return sum;
     }
 
-    /// <summary>Ink pixel coordinates relative to the image centre (the minority Otsu class), subsampled to at most <see cref="MaxPoints"/>.</summary>
+    /// <summary>
+    /// Ink pixel coordinates relative to the image centre, subsampled to at most <see cref="MaxPoints"/>. Ink is what
+    /// departs from its neighbourhood: a pixel darker (or, for light-on-dark pages, brighter) than the mean of its
+    /// <see cref="LocalWindow"/>² window by more than a margin, so that large uniform areas of any gray (paper, dark scan
+    /// borders, the fill of an earlier rotation) never count, whichever global level they have.
+    /// </summary>
     private static (float[] Xs, float[] Ys) InkPoints(Image<byte> img)
     {
         Span<long> hist = stackalloc long[256];
@@ -110,8 +120,34 @@ internal static class SkewProfile
             else { nHigh += hist[v]; sHigh += (double)v * hist[v]; }
         }
         if (nLow == 0 || nHigh == 0 || sHigh / nHigh - sLow / nLow < MinContrast) return ([], []);
-        bool inkIsDark = nLow <= nHigh;
-        long count = inkIsDark ? nLow : nHigh;
+
+        if (img.Width < 8 || img.Height < 8) return ([], []);
+        var mean = BoxFilter.Blur(img, Math.Min(LocalWindow, (Math.Min(img.Width, img.Height) - 1) | 1));
+        // The margin: Otsu's split of the absolute deviations from the local mean (noise vs strokes), at least MinDeviation.
+        Span<long> devHist = stackalloc long[256];
+        long dark = 0, bright = 0;
+        for (int y = 0; y < img.Height; y++)
+        {
+            var row = img.Row(y);
+            var m = mean.Row(y);
+            for (int x = 0; x < row.Length; x++) devHist[Math.Abs(row[x] - m[x])]++;
+        }
+        int margin = Math.Max(MinDeviation, Threshold.Otsu(devHist));
+        for (int y = 0; y < img.Height; y++)
+        {
+            var row = img.Row(y);
+            var m = mean.Row(y);
+            for (int x = 0; x < row.Length; x++)
+            {
+                int d = row[x] - m[x];
+                if (d < -margin) dark++;
+                else if (d > margin) bright++;
+            }
+        }
+        // Strokes deviate strongly on their own side; the paper between them only a little on the other.
+        bool inkIsDark = dark >= bright;
+        long count = inkIsDark ? dark : bright;
+        if (count < MinInk) return ([], []);
         int stride = (int)Math.Max(1, (count + MaxPoints - 1) / MaxPoints);
         int cap = (int)Math.Min(count / stride + 1, MaxPoints + 1);
         var xs = new float[cap];
@@ -121,9 +157,11 @@ internal static class SkewProfile
         for (int y = 0; y < img.Height; y++)
         {
             var row = img.Row(y);
+            var m = mean.Row(y);
             for (int x = 0; x < row.Length; x++)
             {
-                if ((row[x] <= t) != inkIsDark) continue;
+                int d = row[x] - m[x];
+                if (!(inkIsDark ? d < -margin : d > margin)) continue;
                 if (seen++ % stride != 0 || k == cap) continue;
                 xs[k] = x - cx; ys[k] = y - cy; k++;
             }

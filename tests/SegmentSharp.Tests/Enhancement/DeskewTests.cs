@@ -59,6 +59,19 @@ public class DeskewTests
     }
 
     [Fact]
+    public void BrightFillCornersOnAGrayPageAreNotTakenForInk()
+    {
+        // Gray paper (170) rotated with white fill: the corners are a bright minority class that a global split
+        // would call ink; the local ink test ignores them.
+        var page = SyntheticPage(700, 900, 11);
+        for (int i = 0; i < page.Data.Length; i++) if (page.Data[i] == 250) page.Data[i] = 170;
+        var skewed = Deskew.Rotate(page, 5.0, fill: 255);
+        Assert.InRange(Deskew.EstimateAngle(skewed), 4.85, 5.15);
+        var dark = Deskew.Rotate(page, -3.0, fill: 0);
+        Assert.InRange(Deskew.EstimateAngle(dark), -3.15, -2.85);
+    }
+
+    [Fact]
     public void LightTextOnDarkWorks()
     {
         var page = Deskew.Rotate(SyntheticPage(600, 700, 3), 4.4);
