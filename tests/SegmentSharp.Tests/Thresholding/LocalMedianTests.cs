@@ -33,6 +33,8 @@ public class LocalMedianTests
     [InlineData(31, 9, 41)]
     [InlineData(12, 7, 101)]
     [InlineData(64, 40, 25)]
+    [InlineData(13, 7, 301)]
+    [InlineData(300, 2, 257)]
     public void RandomImagesEqualSortedWindow(int w, int h, int window)
     {
         var rng = new Random(w * 1000 + h * 10 + window);

@@ -78,6 +78,8 @@ public class LocalOtsuTests
     [Theory]
     [InlineData(120, 77, 15)]
     [InlineData(45, 200, 61)]
+    [InlineData(33, 300, 257)]
+    [InlineData(20, 15, 4095)]
     public void LargerImagesEqualDirectOtsu(int w, int h, int window)
     {
         var rng = new Random(w + h);
@@ -98,26 +100,61 @@ public class LocalOtsuTests
         var rng = new Random(11);
         var enter = new ushort[256];
         var leave = new ushort[256];
-        var h1 = new int[256];
-        var h2 = new int[256];
-        var b1 = new ulong[4];
-        var b2 = new ulong[4];
-        for (int round = 0; round < 200; round++)
+        var n1 = new ushort[256]; var n2 = new ushort[256];
+        var w1 = new int[256]; var w2 = new int[256];
+        var s1 = new int[16]; var s2 = new int[16];
+        var b1 = new ulong[4]; var b2 = new ulong[4]; var b3 = new ulong[4]; var b4 = new ulong[4];
+        for (int round = 0; round < 300; round++)
         {
             for (int i = 0; i < 256; i++)
             {
                 // Sparse columns, so that bins cross zero and the bitmap changes.
-                enter[i] = (ushort)(rng.Next(4) == 0 ? rng.Next(0, 4096) : 0);
-                leave[i] = (ushort)Math.Min(rng.Next(4) == 0 ? rng.Next(0, 4096) : 0, h1[i] + enter[i]);
+                enter[i] = (ushort)(rng.Next(4) == 0 ? rng.Next(0, round % 2 == 0 ? 4096 : 200) : 0);
+                leave[i] = (ushort)Math.Min(rng.Next(4) == 0 ? rng.Next(0, 4096) : 0, Math.Min(n1[i], w1[i]) + enter[i]);
             }
-            fixed (ushort* e = enter) fixed (ushort* l = leave) fixed (int* a = h1) fixed (int* b = h2)
-            fixed (ulong* x = b1) fixed (ulong* y = b2)
+            fixed (ushort* e = enter) fixed (ushort* l = leave)
+            fixed (ushort* na = n1) fixed (ushort* nb = n2) fixed (int* wa = w1) fixed (int* wb = w2) fixed (int* sa = s1) fixed (int* sb = s2)
+            fixed (ulong* x1 = b1) fixed (ulong* x2 = b2) fixed (ulong* x3 = b3) fixed (ulong* x4 = b4)
             {
-                SlidingHistogram.Step(a, e, l, x);
-                SlidingHistogram.StepScalar(b, e, l, y);
+                SlidingHistogram.StepNarrow(na, e, l, x1);
+                SlidingHistogram.StepScalar(nb, e, l, x2);
+                SlidingHistogram.StepWide(wa, e, l, x3);
+                SlidingHistogram.StepScalar(wb, e, l, x4);
+                SlidingHistogram.StepSegment(sa, e + 16 * (round % 16), l + 16 * (round % 16));
+                SlidingHistogram.StepSegmentScalar(sb, e + 16 * (round % 16), l + 16 * (round % 16));
             }
-            Assert.Equal(h2, h1);
+            Assert.Equal(n2, n1);
             Assert.Equal(b2, b1);
+            Assert.Equal(w2, w1);
+            Assert.Equal(b4, b3);
+            Assert.Equal(s2, s1);
+        }
+    }
+
+    [Fact]
+    public unsafe void OtsuLevelOfRandomHistogramsEqualsDirectScan()
+    {
+        var rng = new Random(17);
+        var hist = new int[256];
+        var small = new ushort[256];
+        var bits = new ulong[4];
+        for (int round = 0; round < 3000; round++)
+        {
+            Array.Clear(hist);
+            // One to 256 non-empty levels; tiny counts make ties likely.
+            int levels = round % 7 == 0 ? rng.Next(1, 4) : rng.Next(1, 257);
+            int maxCount = round % 3 == 0 ? 3 : 60000;
+            for (int k = 0; k < levels; k++) hist[rng.Next(256)] = rng.Next(1, maxCount);
+            long pop = 0, sum = 0;
+            for (int i = 0; i < 256; i++) { pop += hist[i]; sum += (long)i * hist[i]; small[i] = (ushort)hist[i]; }
+            if (pop == 0) continue;
+            int expected = LocalHistogramNaive.OtsuOf(hist.Select(v => (long)v).ToArray(), pop, sum);
+            fixed (int* h = hist) fixed (ushort* hs = small) fixed (ulong* b = bits)
+            {
+                SlidingHistogram.Bitmap(h, b);
+                Assert.Equal(expected, SlidingHistogram.OtsuLevel(h, b, sum, pop));
+                Assert.Equal(expected, SlidingHistogram.OtsuLevel(hs, b, sum, pop));
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public static partial class LocalThreshold
     /// <exception cref="ArgumentException">Multi-channel source, even or out-of-range window, or a threshold image of
     /// the wrong size.</exception>
     public static Image<byte> Median(ReadOnlyImageView<byte> src, int window = 15, int c = 0, Image<double>? threshold = null)
-        => SlidingHistogram.Apply(src, window, clip: false, new MedianKernel(c), threshold);
+        => SlidingHistogram.Median(src, window, c, threshold);
 
     /// <summary>
     /// Local Otsu: T is Otsu's threshold (Otsu 1979) of the histogram of each pixel's w×w window, and the mask is
@@ -37,7 +37,7 @@ public static partial class LocalThreshold
     /// <exception cref="ArgumentException">Multi-channel source, even or out-of-range window, or a threshold image of
     /// the wrong size.</exception>
     public static Image<byte> LocalOtsu(ReadOnlyImageView<byte> src, int window = 15, Image<double>? threshold = null)
-        => SlidingHistogram.Apply(src, window, clip: true, new OtsuKernel(), threshold);
+        => SlidingHistogram.Otsu(src, window, threshold);
 
     /// <summary>
     /// Su, Lu and Tan (2010), "Binarization of historical document images using the local maximum and minimum", DAS

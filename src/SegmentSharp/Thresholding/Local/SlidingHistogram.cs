@@ -5,35 +5,21 @@ using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Local;
 
-/// <summary>What a histogram-based local method does with each pixel's window histogram.</summary>
-internal unsafe interface IHistogramKernel
-{
-    /// <summary>True when <see cref="Threshold"/> reads the non-empty-bin bitmap (costs a compare per 8 bins and pixel).</summary>
-    static abstract bool WantsBitmap { get; }
-
-    /// <summary>True when <see cref="Threshold"/> reads the 16 coarse (16-level) bins.</summary>
-    static abstract bool WantsCoarse { get; }
-
-    /// <summary>The threshold T of one pixel from its window: <paramref name="hist"/> has 256 bins,
-    /// <paramref name="coarse"/> 16 (level / 16), <paramref name="nonEmpty"/> 4 words with bit i set when bin i is
-    /// non-zero, <paramref name="sum"/> is Σ level over the window and <paramref name="pop"/> the sample count.</summary>
-    double Threshold(int* hist, int* coarse, ulong* nonEmpty, long sum, long pop);
-}
-
 /// <summary>
-/// Streaming w×w window histograms of an 8-bit plane, one output row at a time, so that the cost per pixel does not
-/// depend on the window (Perreault and Hébert 2007, "Median filtering in constant time", IEEE TIP 16(9)): each band of
-/// rows keeps a 256-bin histogram per image column over the rows of the current window (two bin updates per column
-/// and row), and along a row the window histogram gains the entering column's histogram and loses the leaving one's
-/// (16 vector adds). Working memory is one column histogram per column, 512 bytes × width per band, never a
-/// full-size image. Two border conventions: reflect-101 (numpy 'reflect', repeated; every window holds w² samples, as
-/// the other local methods) or clipped (samples outside the image are not counted, as scikit-image's rank filters).
+/// Local median and local Otsu on streaming w×w window histograms, so that the cost per pixel does not depend on the
+/// window (Perreault and Hébert 2007, "Median filtering in constant time", IEEE TIP 16(9)). Each band of rows keeps
+/// a histogram per image column over the window's rows (<see cref="ColumnHistograms"/>); along a row the window gains
+/// the entering column's histogram and loses the leaving one's. The median needs only the 16 coarse bins per step
+/// and brings one 16-bin fine segment up to date when the median falls in it; Otsu keeps all 256 bins (16-bit lanes
+/// while w ≤ 255, 32-bit beyond) plus a bitmap of the non-empty ones. Working memory: 546 bytes per column per band.
 /// </summary>
 internal static unsafe class SlidingHistogram
 {
-    /// <summary>Largest window: a column histogram bin counts at most w samples, which must fit in 16 bits, and the
-    /// window total w² in 32 bits.</summary>
+    /// <summary>Largest window: a column histogram bin counts at most w samples (16 bits), the window w² (32 bits).</summary>
     public const int MaxWindow = 4095;
+
+    /// <summary>Widest window whose 256-bin histogram fits 16-bit lanes (255² &lt; 65536).</summary>
+    private const int NarrowWindow = 255;
 
     public static void CheckWindow(int window)
     {
@@ -41,9 +27,9 @@ internal static unsafe class SlidingHistogram
             throw new ArgumentException($"Window must be an odd number from 3 to {MaxWindow}, got {window}.", nameof(window));
     }
 
-    /// <summary>Runs <paramref name="kernel"/> over the plane and writes <c>pixel &gt; T ? 255 : 0</c> and/or T.</summary>
-    public static Image<byte> Apply<TKernel>(ReadOnlyImageView<byte> src, int window, bool clip, TKernel kernel, Image<double>? threshold)
-        where TKernel : struct, IHistogramKernel
+    private delegate void BandBody(LocalPlane plane, int y0, int y1, byte* mask, double* surface, int surfaceStride);
+
+    private static Image<byte> Run(ReadOnlyImageView<byte> src, int window, Image<double>? threshold, BandBody band)
     {
         ImageGuard.SingleChannel(src, nameof(src));
         CheckWindow(window);
@@ -58,194 +44,279 @@ internal static unsafe class SlidingHistogram
         {
             var plane = new LocalPlane(ps, src.Width, src.Height, src.Stride);
             nint mp = (nint)pm, tp = (nint)pt;
-            int ms = mask.Stride, ts = threshold?.Stride ?? 0;
+            int ts = threshold?.Stride ?? 0;
             // A band first gathers w rows into its column histograms, so bands are kept several windows tall.
             Parallelism.ForBands(src.Height, (long)src.Width * 64,
-                (y0, y1) => Band(plane, window / 2, clip, kernel, y0, y1, (byte*)mp, ms, (double*)tp, ts),
+                (y0, y1) => band(plane, y0, y1, (byte*)mp, (double*)tp, ts),
                 Math.Max(16, Math.Min(4 * window, 1024)));
         }
         return mask;
     }
 
-    /// <summary>Source row of a padded position, or −1 when clipped away.</summary>
-    private static int MapPos(long p, int n, bool clip) => clip ? (p < 0 || p >= n ? -1 : (int)p) : Reflect101.Map(p, n);
+    public static Image<byte> Median(ReadOnlyImageView<byte> src, int window, int c, Image<double>? threshold) =>
+        Run(src, window, threshold, (p, y0, y1, m, t, ts) => MedianBand(p, window / 2, c, y0, y1, m, t, ts));
+
+    public static Image<byte> Otsu(ReadOnlyImageView<byte> src, int window, Image<double>? threshold) =>
+        Run(src, window, threshold, window <= NarrowWindow
+            ? (p, y0, y1, m, t, ts) => OtsuBand<ushort>(p, window / 2, y0, y1, m, t, ts)
+            : (p, y0, y1, m, t, ts) => OtsuBand<int>(p, window / 2, y0, y1, m, t, ts));
+
+    // ---------------------------------------------------------------- median
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Band<TKernel>(LocalPlane plane, int r, bool clip, TKernel kernel, int y0, int y1,
-        byte* mask, int maskStride, double* surface, int surfaceStride) where TKernel : struct, IHistogramKernel
+    private static void MedianBand(LocalPlane plane, int r, int c, int y0, int y1, byte* mask, double* surface, int ts)
     {
-        int w = plane.Width, h = plane.Height, win = 2 * r + 1;
-        // Column w is an all-zero histogram that clipped positions map to.
-        var colArr = new ushort[(w + 1) * 256];
-        var coarseArr = new ushort[(w + 1) * 16];
-        var colSumArr = new int[w + 1];
-        var hIdx = new int[w + 2 * r];
-        for (int j = 0; j < hIdx.Length; j++)
+        int w = plane.Width, win = 2 * r + 1;
+        var cols = new ColumnHistograms(plane, r, clip: false, y0);
+        int half = win * win / 2;
+        var coarseArr = new int[16];
+        var segArr = new int[256];
+        var lucArr = new int[16];
+        fixed (ushort* fine = cols.Fine)
+        fixed (ushort* coarseCol = cols.Coarse)
+        fixed (int* idx = cols.Index)
+        fixed (int* coarse = coarseArr)
+        fixed (int* seg = segArr)
+        fixed (int* luc = lucArr)
         {
-            int c = MapPos(j - r, w, clip);
-            hIdx[j] = c < 0 ? w : c;
-        }
-        // Multiplicity of each column in the window of x = 0 (the same for every row).
-        var firstCount = new int[w + 1];
-        for (int j = 0; j < win; j++) firstCount[hIdx[j]]++;
-        int nFirst = 0;
-        for (int c = 0; c < w; c++) if (firstCount[c] != 0) nFirst++;
-        var firstCol = new int[nFirst];
-        var firstMul = new int[nFirst];
-        for (int c = 0, k = 0; c < w; c++) if (firstCount[c] != 0) { firstCol[k] = c; firstMul[k++] = firstCount[c]; }
-
-        var histArr = new int[256 + 16];
-        var bits = new ulong[4];
-        fixed (ushort* col = colArr)
-        fixed (ushort* coarseCol = coarseArr)
-        fixed (int* colSum = colSumArr)
-        fixed (int* hi = hIdx)
-        fixed (int* hist = histArr)
-        fixed (ulong* nz = bits)
-        {
-            int* coarse = hist + 256;
-            for (long p = (long)y0 - r; p <= (long)y0 + r; p++)
-            {
-                int row = MapPos(p, h, clip);
-                if (row >= 0) AddRow(plane.Row(row), w, col, coarseCol, colSum, 1);
-            }
+            int[] firstCol = cols.FirstColumns, firstMul = cols.FirstCounts;
             for (int y = y0; y < y1; y++)
             {
-                if (y > y0)
-                {
-                    int leave = MapPos((long)y - r - 1, h, clip), enter = MapPos((long)y + r, h, clip);
-                    if (leave >= 0) AddRow(plane.Row(leave), w, col, coarseCol, colSum, -1);
-                    if (enter >= 0) AddRow(plane.Row(enter), w, col, coarseCol, colSum, 1);
-                }
-                long rowsIn = clip ? Math.Min(h - 1, (long)y + r) - Math.Max(0, (long)y - r) + 1 : win;
-
-                new Span<int>(hist, 256 + 16).Clear();
-                long sum = 0;
-                for (int k = 0; k < firstCol.Length; k++)
-                {
-                    int c = firstCol[k], m = firstMul[k];
-                    ushort* src = col + c * 256;
-                    for (int i = 0; i < 256; i++) hist[i] += m * src[i];
-                    if (TKernel.WantsCoarse)
-                        for (int i = 0; i < 16; i++) coarse[i] += m * coarseCol[c * 16 + i];
-                    sum += (long)m * colSum[c];
-                }
-                if (TKernel.WantsBitmap) Bitmap(hist, nz);
-
+                cols.MoveTo(y);
+                new Span<int>(coarse, 16).Clear();
+                for (int k = 0; k < firstCol.Length; k++) AddSegment(coarse, coarseCol + firstCol[k] * 16, firstMul[k]);
+                new Span<int>(luc, 16).Fill(int.MinValue);
                 byte* s = plane.Row(y);
-                byte* mrow = mask != null ? mask + (long)y * maskStride : null;
-                double* trow = surface != null ? surface + (long)y * surfaceStride : null;
+                byte* mrow = mask + (long)y * w;
+                double* trow = surface != null ? surface + (long)y * ts : null;
                 for (int x = 0; x < w; x++)
                 {
                     if (x > 0)
                     {
-                        // Window of x covers padded positions x−r … x+r, i.e. hIdx[x … x+2r].
-                        int ce = hi[x + 2 * r], cl = hi[x - 1];
-                        if (ce != cl)
+                        int ce = idx[x + 2 * r], cl = idx[x - 1];
+                        if (ce != cl) StepSegment(coarse, coarseCol + ce * 16, coarseCol + cl * 16);
+                    }
+                    int below = 0, sg = 0;
+                    while (sg < 15 && below + coarse[sg] <= half) below += coarse[sg++];
+                    int* fs = seg + sg * 16;
+                    int last = luc[sg];
+                    if (last == int.MinValue || x - last >= win)
+                    {
+                        // Rebuild this segment from the window's columns.
+                        new Span<int>(fs, 16).Clear();
+                        if (x == 0)
+                            for (int k = 0; k < firstCol.Length; k++) AddSegment(fs, fine + firstCol[k] * 256 + sg * 16, firstMul[k]);
+                        else
+                            for (int j = x; j <= x + 2 * r; j++) AddSegment(fs, fine + idx[j] * 256 + sg * 16, 1);
+                    }
+                    else
+                    {
+                        // Replay the column swaps since the segment was last current.
+                        for (int j = last + 1; j <= x; j++)
                         {
-                            if (TKernel.WantsBitmap) Step(hist, col + ce * 256, col + cl * 256, nz);
-                            else Step(hist, col + ce * 256, col + cl * 256, null);
-                            if (TKernel.WantsCoarse) StepCoarse(coarse, coarseCol + ce * 16, coarseCol + cl * 16);
-                            sum += colSum[ce] - colSum[cl];
+                            int ce = idx[j + 2 * r], cl = idx[j - 1];
+                            if (ce != cl) StepSegment(fs, fine + ce * 256 + sg * 16, fine + cl * 256 + sg * 16);
                         }
                     }
-                    long pop = clip ? rowsIn * (Math.Min(w - 1, (long)x + r) - Math.Max(0, (long)x - r) + 1) : (long)win * win;
-                    double t = kernel.Threshold(hist, coarse, nz, sum, pop);
-                    if (mrow != null) mrow[x] = s[x] > t ? (byte)255 : (byte)0;
+                    luc[sg] = x;
+                    int v = 0;
+                    while (v < 15 && below + fs[v] <= half) below += fs[v++];
+                    double t = sg * 16 + v - c;
+                    mrow[x] = s[x] > t ? (byte)255 : (byte)0;
                     if (trow != null) trow[x] = t;
                 }
             }
         }
     }
 
-    private static void AddRow(byte* row, int w, ushort* col, ushort* coarse, int* colSum, int delta)
-    {
-        ushort d = (ushort)delta;
-        for (int x = 0; x < w; x++)
-        {
-            int v = row[x];
-            col[x * 256 + v] += d;
-            coarse[x * 16 + (v >> 4)] += d;
-            colSum[x] += delta * v;
-        }
-    }
-
-    /// <summary>
-    /// hist += enter − leave over 256 bins; when <paramref name="nonEmpty"/> is given, also rebuilds the bitmap of
-    /// non-empty bins. Column bins are at most <see cref="MaxWindow"/>, so their difference fits a signed 16-bit lane.
-    /// </summary>
+    /// <summary>16 int counts += 16 ushort counts × <paramref name="m"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Step(int* hist, ushort* enter, ushort* leave, ulong* nonEmpty)
+    private static void AddSegment(int* seg, ushort* src, int m)
     {
-        if (!Vector256.IsHardwareAccelerated) { StepScalar(hist, enter, leave, nonEmpty); return; }
-        ulong b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        for (int k = 0; k < 16; k++)
-        {
-            var d = (Vector256.Load(enter + 16 * k) - Vector256.Load(leave + 16 * k)).AsInt16();
-            var (lo, hi) = Vector256.Widen(d);
-            var h0 = Vector256.Load(hist + 16 * k) + lo;
-            var h1 = Vector256.Load(hist + 16 * k + 8) + hi;
-            h0.Store(hist + 16 * k);
-            h1.Store(hist + 16 * k + 8);
-            if (nonEmpty != null)
-            {
-                uint z = Vector256.Equals(h0, Vector256<int>.Zero).ExtractMostSignificantBits()
-                         | (Vector256.Equals(h1, Vector256<int>.Zero).ExtractMostSignificantBits() << 8);
-                ulong word = (~z & 0xFFFFu);
-                int shift = (k & 3) * 16;
-                switch (k >> 2)
-                {
-                    case 0: b0 |= word << shift; break;
-                    case 1: b1 |= word << shift; break;
-                    case 2: b2 |= word << shift; break;
-                    default: b3 |= word << shift; break;
-                }
-            }
-        }
-        if (nonEmpty != null) { nonEmpty[0] = b0; nonEmpty[1] = b1; nonEmpty[2] = b2; nonEmpty[3] = b3; }
+        for (int i = 0; i < 16; i++) seg[i] += m * src[i];
     }
 
-    /// <summary>Scalar twin of <see cref="Step"/>.</summary>
-    internal static void StepScalar(int* hist, ushort* enter, ushort* leave, ulong* nonEmpty)
-    {
-        for (int i = 0; i < 256; i++) hist[i] += enter[i] - leave[i];
-        if (nonEmpty != null) Bitmap(hist, nonEmpty);
-    }
-
-    internal static void Bitmap(int* hist, ulong* nonEmpty)
-    {
-        for (int wd = 0; wd < 4; wd++)
-        {
-            ulong b = 0;
-            for (int i = 0; i < 64; i++) if (hist[wd * 64 + i] != 0) b |= 1UL << i;
-            nonEmpty[wd] = b;
-        }
-    }
-
+    /// <summary>16 int counts += enter − leave (16-bit column counts, difference within ±4095).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StepCoarse(int* coarse, ushort* enter, ushort* leave)
+    internal static void StepSegment(int* seg, ushort* enter, ushort* leave)
     {
         if (Vector256.IsHardwareAccelerated)
         {
             var d = (Vector256.Load(enter) - Vector256.Load(leave)).AsInt16();
             var (lo, hi) = Vector256.Widen(d);
-            (Vector256.Load(coarse) + lo).Store(coarse);
-            (Vector256.Load(coarse + 8) + hi).Store(coarse + 8);
+            (Vector256.Load(seg) + lo).Store(seg);
+            (Vector256.Load(seg + 8) + hi).Store(seg + 8);
             return;
         }
-        for (int i = 0; i < 16; i++) coarse[i] += enter[i] - leave[i];
+        StepSegmentScalar(seg, enter, leave);
     }
 
-    /// <summary>Index of the lowest set bit at or after <paramref name="from"/>, or 256.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int NextBin(ulong* nonEmpty, int from)
+    /// <summary>Scalar twin of <see cref="StepSegment"/>.</summary>
+    internal static void StepSegmentScalar(int* seg, ushort* enter, ushort* leave)
     {
-        while (from < 256)
+        for (int i = 0; i < 16; i++) seg[i] += enter[i] - leave[i];
+    }
+
+    // ---------------------------------------------------------------- Otsu
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void OtsuBand<T>(LocalPlane plane, int r, int y0, int y1, byte* mask, double* surface, int ts)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int w = plane.Width;
+        var cols = new ColumnHistograms(plane, r, clip: true, y0);
+        var histArr = new T[256];
+        var bitsArr = new ulong[4];
+        fixed (ushort* fine = cols.Fine)
+        fixed (int* colSum = cols.Sum)
+        fixed (int* idx = cols.Index)
+        fixed (T* hist = histArr)
+        fixed (ulong* nz = bitsArr)
         {
-            ulong b = nonEmpty[from >> 6] >> (from & 63);
-            if (b != 0) return from + BitOperations.TrailingZeroCount(b);
-            from = (from | 63) + 1;
+            int[] firstCol = cols.FirstColumns, firstMul = cols.FirstCounts;
+            for (int y = y0; y < y1; y++)
+            {
+                cols.MoveTo(y);
+                long rowsIn = cols.RowsIn(y);
+                new Span<T>(hist, 256).Clear();
+                long sum = 0;
+                for (int k = 0; k < firstCol.Length; k++)
+                {
+                    ushort* src = fine + firstCol[k] * 256;
+                    int m = firstMul[k];
+                    for (int i = 0; i < 256; i++) hist[i] += T.CreateTruncating(m * src[i]);
+                    sum += (long)m * colSum[firstCol[k]];
+                }
+                Bitmap(hist, nz);
+                byte* s = plane.Row(y);
+                byte* mrow = mask + (long)y * w;
+                double* trow = surface != null ? surface + (long)y * ts : null;
+                for (int x = 0; x < w; x++)
+                {
+                    if (x > 0)
+                    {
+                        // The window of x covers padded positions x−r … x+r, i.e. Index[x … x+2r].
+                        int ce = idx[x + 2 * r], cl = idx[x - 1];
+                        if (ce != cl)
+                        {
+                            if (typeof(T) == typeof(ushort)) StepNarrow((ushort*)hist, fine + ce * 256, fine + cl * 256, nz);
+                            else StepWide((int*)hist, fine + ce * 256, fine + cl * 256, nz);
+                            sum += colSum[ce] - colSum[cl];
+                        }
+                    }
+                    int t = OtsuLevel(hist, nz, sum, rowsIn * cols.ColumnsIn(x));
+                    mrow[x] = s[x] > t ? (byte)255 : (byte)0;
+                    if (trow != null) trow[x] = t;
+                }
+            }
         }
-        return 256;
+    }
+
+    /// <summary>
+    /// Otsu's level of one window histogram, in scikit-image 0.19's <c>_kernel_otsu</c> arithmetic (see
+    /// <see cref="LocalThreshold.LocalOtsu"/>): integer class sizes and moments, <c>t = (n − q1)·μ1 − (μ − μ1)·q1</c>
+    /// and <c>t²/(q1·(n − q1))</c> in float64, empty levels skipped, stop once the lower class holds everything, first
+    /// strictly largest wins. Only the non-empty levels are visited (bitmap + trailing-zero count).
+    /// </summary>
+    /// <remarks>Measured (CPU time, AVX-512 box): about 3 ns per non-empty level; neither an eight-lane AVX-512
+    /// evaluation of the terms nor skipping the division where a level cannot win was faster, so the loop stays as
+    /// skimage writes it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int OtsuLevel<T>(T* hist, ulong* nonEmpty, long sum, long pop) where T : unmanaged, IBinaryInteger<T>
+    {
+        double n = pop;
+        long q1 = int.CreateTruncating(hist[0]), mu1 = 0;
+        double best = 0;
+        int bestI = 0;
+        for (int wd = 0; wd < 4; wd++)
+        {
+            ulong b = nonEmpty[wd];
+            if (wd == 0) b &= ~1UL;
+            while (b != 0)
+            {
+                int i = wd * 64 + BitOperations.TrailingZeroCount(b);
+                b &= b - 1;
+                long p = int.CreateTruncating(hist[i]);
+                q1 += p;
+                if (q1 == pop) return bestI;
+                mu1 += i * p;
+                double t = (n - q1) * mu1 - (double)((sum - mu1) * q1);
+                double sigma = t * t / (q1 * (n - q1));
+                if (sigma > best) { best = sigma; bestI = i; }
+            }
+        }
+        return bestI;
+    }
+
+    /// <summary>16-bit window bins += enter − leave (exact: window counts stay below 65536), and the non-empty bitmap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StepNarrow(ushort* hist, ushort* enter, ushort* leave, ulong* nonEmpty)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (int k = 0; k < 8; k++)
+            {
+                var h = Vector512.Load(hist + 32 * k) + Vector512.Load(enter + 32 * k) - Vector512.Load(leave + 32 * k);
+                h.Store(hist + 32 * k);
+                ulong z = ~Vector512.Equals(h, Vector512<ushort>.Zero).ExtractMostSignificantBits() & 0xFFFF_FFFFUL;
+                if ((k & 1) == 0) nonEmpty[k >> 1] = z;
+                else nonEmpty[k >> 1] |= z << 32;
+            }
+            return;
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (int k = 0; k < 16; k++)
+            {
+                var h = Vector256.Load(hist + 16 * k) + Vector256.Load(enter + 16 * k) - Vector256.Load(leave + 16 * k);
+                h.Store(hist + 16 * k);
+                ulong z = ~Vector256.Equals(h, Vector256<ushort>.Zero).ExtractMostSignificantBits() & 0xFFFFUL;
+                if ((k & 3) == 0) nonEmpty[k >> 2] = z;
+                else nonEmpty[k >> 2] |= z << (16 * (k & 3));
+            }
+            return;
+        }
+        StepScalar(hist, enter, leave, nonEmpty);
+    }
+
+    /// <summary>32-bit window bins += enter − leave, and the non-empty bitmap (windows above 255).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StepWide(int* hist, ushort* enter, ushort* leave, ulong* nonEmpty)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (int k = 0; k < 16; k++)
+            {
+                var d = (Vector256.Load(enter + 16 * k) - Vector256.Load(leave + 16 * k)).AsInt16();
+                var (lo, hi) = Vector256.Widen(d);
+                var h0 = Vector256.Load(hist + 16 * k) + lo;
+                var h1 = Vector256.Load(hist + 16 * k + 8) + hi;
+                h0.Store(hist + 16 * k);
+                h1.Store(hist + 16 * k + 8);
+                ulong z = ~(Vector256.Equals(h0, Vector256<int>.Zero).ExtractMostSignificantBits()
+                            | (Vector256.Equals(h1, Vector256<int>.Zero).ExtractMostSignificantBits() << 8)) & 0xFFFFUL;
+                if ((k & 3) == 0) nonEmpty[k >> 2] = z;
+                else nonEmpty[k >> 2] |= z << (16 * (k & 3));
+            }
+            return;
+        }
+        StepScalar(hist, enter, leave, nonEmpty);
+    }
+
+    /// <summary>Scalar twin of <see cref="StepNarrow"/> and <see cref="StepWide"/>.</summary>
+    internal static void StepScalar<T>(T* hist, ushort* enter, ushort* leave, ulong* nonEmpty) where T : unmanaged, IBinaryInteger<T>
+    {
+        for (int i = 0; i < 256; i++) hist[i] = hist[i] + T.CreateTruncating(enter[i]) - T.CreateTruncating(leave[i]);
+        Bitmap(hist, nonEmpty);
+    }
+
+    internal static void Bitmap<T>(T* hist, ulong* nonEmpty) where T : unmanaged, IBinaryInteger<T>
+    {
+        for (int wd = 0; wd < 4; wd++)
+        {
+            ulong b = 0;
+            for (int i = 0; i < 64; i++) if (hist[wd * 64 + i] != T.Zero) b |= 1UL << i;
+            nonEmpty[wd] = b;
+        }
     }
 }
