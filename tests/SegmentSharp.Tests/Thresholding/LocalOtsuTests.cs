@@ -122,6 +122,8 @@ public class LocalOtsuTests
                 SlidingHistogram.StepScalar(wb, e, l, x4);
                 SlidingHistogram.StepSegment(sa, e + 16 * (round % 16), l + 16 * (round % 16));
                 SlidingHistogram.StepSegmentScalar(sb, e + 16 * (round % 16), l + 16 * (round % 16));
+                SlidingHistogram.AddSegment(sa, e + 16 * ((round + 3) % 16));
+                SlidingHistogram.AddSegment(sb, e + 16 * ((round + 3) % 16), 1);
             }
             Assert.Equal(n2, n1);
             Assert.Equal(b2, b1);
