@@ -70,7 +70,8 @@ public static partial class LocalThreshold
     /// window has none); (4) text (0) where <c>B − I &gt; d(B)</c>, with δ the mean of B − I over the seed's text and
     /// <c>d(B) = q·δ·((1 − p2)/(1 + exp(−4B/(b(1 − p1)) + 2(1 + p1)/(1 − p1))) + p2)</c>. The paper's optional
     /// upsampling and shrink/swell post-processing are not applied. A page whose seed has no paper pixel returns the
-    /// seed. Full-size buffers: two byte images (I and S); B is recomputed in a streaming second pass. Doxa implements
+    /// seed. Full-size buffers: two byte images (I and S; a third, the contrast mask, only while the window is estimated);
+    /// B is never stored but recomputed in a streaming second pass. Doxa implements
     /// Gatos likewise without the post-processing; ImageJ and scikit-image do not have it.
     /// </summary>
     /// <param name="src">8-bit single-channel image (any stride).</param>
