@@ -21,8 +21,8 @@ internal sealed class ContourScanner
     private const int SimpleMark = 2;
 
     // Chain-code directions 0..7 (y down): E, NE, N, NW, W, SW, S, SE.
-    private static readonly int[] Dx = [1, 1, 0, -1, -1, -1, 0, 1];
-    private static readonly int[] Dy = [0, -1, -1, -1, 0, 1, 1, 1];
+    private static ReadOnlySpan<sbyte> Dx => [1, 1, 0, -1, -1, -1, 0, 1];
+    private static ReadOnlySpan<sbyte> Dy => [0, -1, -1, -1, 0, 1, 1, 1];
 
     private readonly byte[] _img;
     private readonly int _step, _rows;
@@ -65,22 +65,31 @@ internal sealed class ContourScanner
     public void Run()
     {
         int width = _step - 1, height = _rows - 1;
-        var img = _img;
+        ref byte img = ref MemoryMarshal.GetArrayDataReference(_img);
         for (int y = 1; y < height; y++)
         {
             int row = y * _step;
+            ref byte r = ref Unsafe.Add(ref img, row);
             int prev = 0, x = 1;
             int lastX = 0;
             while (x < width)
             {
-                // The next pixel whose value differs from its left neighbour: only there can a border start.
-                int k = img.AsSpan(row + x, width - x).IndexOfAnyExcept((byte)prev);
-                if (k < 0) break;
-                x += k;
-                int p = (sbyte)img[row + x];
+                // The next pixel whose value differs from its left neighbour: only there can a border start. Runs on
+                // text pages are mostly short, so a few scalar probes come before the vectorized search.
+                byte pb = (byte)prev;
+                int probeEnd = Math.Min(width, x + 8);
+                while (x < probeEnd && Unsafe.Add(ref r, x) == pb) x++;
+                if (x == probeEnd)
+                {
+                    if (x >= width) break;
+                    int k = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r, x), width - x).IndexOfAnyExcept(pb);
+                    if (k < 0) break;
+                    x += k;
+                }
+                int p = (sbyte)Unsafe.Add(ref r, x);
                 if (TryStart(prev, p, ref lastX, x, y))
                 {
-                    prev = (sbyte)img[row + x];
+                    prev = (sbyte)Unsafe.Add(ref r, x);
                 }
                 else
                 {
@@ -186,59 +195,66 @@ internal sealed class ContourScanner
     private void Follow(ref ContourNode node, int sx, int sy, int mark)
     {
         ref byte img = ref MemoryMarshal.GetArrayDataReference(_img);
+        ref int delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref sbyte dx = ref MemoryMarshal.GetReference(Dx);
+        ref sbyte dy = ref MemoryMarshal.GetReference(Dy);
         int i0 = node.Origin;
         int px = sx + _offX, py = sy + _offY;
         int ox = px, oy = py;
         bool chain = _approx is ContourApproximation.Tc89L1 or ContourApproximation.Tc89Kcos;
         bool direct = _approx == ContourApproximation.None;
+        // Only the parent search reads the box, and only CCOMP and TREE search.
+        bool box = !_simpleMode;
         int minX = sx, minY = sy, maxX = sx, maxY = sy;
+        byte right = (byte)(mark | RightFlag), marked = (byte)mark;
         _codeCount = 0;
 
         int sEnd = node.IsHole ? 0 : 4, s = sEnd, i1;
         do
         {
             s = (s - 1) & 7;
-            i1 = i0 + _delta[s];
+            i1 = i0 + Unsafe.Add(ref delta, s);
         }
         while (Unsafe.Add(ref img, i1) == 0 && s != sEnd);
 
         if (s == sEnd)
         {
             // An isolated pixel: a one-point contour.
-            Unsafe.Add(ref img, i0) = (byte)(mark | RightFlag);
+            Unsafe.Add(ref img, i0) = right;
             if (!chain) Points.Add(px, py);
         }
         else
         {
             int i3 = i0, i4;
             int prevS = s ^ 4;
-            int cx = sx, cy = sy;
             for (;;)
             {
                 sEnd = s;
                 do
                 {
                     s++;
-                    i4 = i3 + _delta[s];
+                    i4 = i3 + Unsafe.Add(ref delta, s);
                 }
                 while (Unsafe.Add(ref img, i4) == 0);
                 s &= 7;
 
                 // The search passed east (direction 0) before finding the next pixel: the right neighbour is background.
-                if ((uint)(s - 1) < (uint)sEnd) Unsafe.Add(ref img, i3) = (byte)(mark | RightFlag);
-                else if (Unsafe.Add(ref img, i3) == 1) Unsafe.Add(ref img, i3) = (byte)mark;
+                ref byte here = ref Unsafe.Add(ref img, i3);
+                if ((uint)(s - 1) < (uint)sEnd) here = right;
+                else if (here == 1) here = marked;
 
                 if (chain) AddCode(s);
                 else if (s != prevS || direct) Points.Add(px, py);
 
-                if (s != prevS)
+                if (box && s != prevS)
                 {
+                    int cx = px - _offX, cy = py - _offY;
                     if (cx < minX) minX = cx; else if (cx > maxX) maxX = cx;
                     if (cy < minY) minY = cy; else if (cy > maxY) maxY = cy;
                 }
                 prevS = s;
-                px += Dx[s]; py += Dy[s];
-                cx += Dx[s]; cy += Dy[s];
+                px += Unsafe.Add(ref dx, s);
+                py += Unsafe.Add(ref dy, s);
 
                 if (i4 == i0 && i3 == i1) break;
                 i3 = i4;
