@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -12,14 +13,17 @@ namespace SegmentSharp.Contours;
 /// </summary>
 internal static class BinaryFrame
 {
-    /// <summary>Builds the framed copy: <c>(width + 2) × (height + 2)</c> bytes, row stride <c>width + 2</c>.</summary>
+    /// <summary>
+    /// Builds the framed copy: <c>(width + 2) × (height + 2)</c> bytes, row stride <c>width + 2</c>, in an array rented from
+    /// the shared pool (possibly longer; give it back with <see cref="Return"/>).
+    /// </summary>
     public static byte[] Build(ReadOnlyImageView<byte> mask)
     {
         int w = mask.Width, h = mask.Height, step = w + 2;
         long total = (long)step * (h + 2);
         if (total > Array.MaxLength)
             throw new ArgumentException($"The mask ({w}×{h}) is too large for contour extraction.", nameof(mask));
-        var frame = GC.AllocateUninitializedArray<byte>((int)total);
+        var frame = ArrayPool<byte>.Shared.Rent((int)total);
         frame.AsSpan(0, step).Clear();
         frame.AsSpan((h + 1) * step, step).Clear();
         int stride = mask.Stride;
@@ -43,6 +47,9 @@ internal static class BinaryFrame
         }
         return frame;
     }
+
+    /// <summary>Gives a frame from <see cref="Build"/> back to the pool.</summary>
+    public static void Return(byte[] frame) => ArrayPool<byte>.Shared.Return(frame);
 
     private static void Row(ReadOnlySpan<byte> src, Span<byte> dst)
     {

@@ -45,8 +45,16 @@ public static class ContourFinder
 
         byte[] framed = BinaryFrame.Build(mask);
         var scanner = new ContourScanner(framed, mask.Width, mask.Height, mode, approximation, offset.X, offset.Y);
-        scanner.Run();
-        return Collect(scanner, out hierarchy);
+        try
+        {
+            scanner.Run();
+            return Collect(scanner, out hierarchy);
+        }
+        finally
+        {
+            scanner.Points.Release();
+            BinaryFrame.Return(framed);
+        }
     }
 
     /// <summary>Walks the tree in OpenCV's output order and cuts each contour's points from the shared buffer.</summary>

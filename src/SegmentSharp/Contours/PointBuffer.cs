@@ -1,17 +1,19 @@
+using System.Buffers;
 using SegmentSharp.Geometry;
 
 namespace SegmentSharp.Contours;
 
 /// <summary>
 /// One growable store for the points of every contour found by a call, so tracing allocates per doubling, not per
-/// contour or per pixel; the public arrays are cut from it once the output order is known.
+/// contour or per pixel; the public arrays are cut from it once the output order is known. The storage is rented from
+/// the shared pool, so repeated calls on big masks do not churn the large-object heap.
 /// </summary>
 internal struct PointBuffer
 {
     private Point[] _items;
     private int _count;
 
-    public PointBuffer(int capacity) { _items = new Point[Math.Max(capacity, 16)]; _count = 0; }
+    public PointBuffer(int capacity) { _items = ArrayPool<Point>.Shared.Rent(Math.Max(capacity, 16)); _count = 0; }
 
     public readonly int Count => _count;
 
@@ -27,6 +29,17 @@ internal struct PointBuffer
     {
         long next = Math.Min((long)_items.Length * 2, Array.MaxLength);
         if (next <= _items.Length) throw new InvalidOperationException("Too many contour points for one array.");
-        Array.Resize(ref _items, (int)next);
+        var bigger = ArrayPool<Point>.Shared.Rent((int)next);
+        _items.AsSpan(0, _count).CopyTo(bigger);
+        ArrayPool<Point>.Shared.Return(_items);
+        _items = bigger;
+    }
+
+    /// <summary>Gives the storage back to the pool; the buffer is empty afterwards.</summary>
+    public void Release()
+    {
+        if (_items.Length != 0) ArrayPool<Point>.Shared.Return(_items);
+        _items = [];
+        _count = 0;
     }
 }

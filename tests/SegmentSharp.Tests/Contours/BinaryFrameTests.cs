@@ -37,7 +37,7 @@ public class BinaryFrameTests
             var view = big.ReadOnlyView.Slice(3, 1, w, h);
             var f = BinaryFrame.Build(view);
             int step = w + 2;
-            Assert.Equal(step * (h + 2), f.Length);
+            Assert.True(f.Length >= step * (h + 2));
             for (int y = 0; y < h + 2; y++)
                 for (int x = 0; x < step; x++)
                 {
@@ -45,6 +45,7 @@ public class BinaryFrameTests
                     int expected = inside && view.Row(y - 1)[x - 1] != 0 ? 1 : 0;
                     Assert.Equal(expected, f[y * step + x]);
                 }
+            BinaryFrame.Return(f);
         }
     }
 
