@@ -7,8 +7,6 @@ namespace SegmentSharp.Contours;
 internal struct ContourNode
 {
     public int Parent, FirstChild, Previous, Next;
-    /// <summary>Next border marked with the same 7-bit value (most recent first), for the parent search.</summary>
-    public int SameMarkNext;
     /// <summary>Bounding box in framed-image coordinates: left, top, width, height.</summary>
     public int RectX, RectY, RectW, RectH;
     /// <summary>Framed-image index of the pixel the trace started at.</summary>
@@ -16,5 +14,5 @@ internal struct ContourNode
     public bool IsHole;
     public int PointStart, PointCount;
 
-    public static ContourNode Empty => new() { Parent = -1, FirstChild = -1, Previous = -1, Next = -1, SameMarkNext = -1 };
+    public static ContourNode Empty => new() { Parent = -1, FirstChild = -1, Previous = -1, Next = -1 };
 }

@@ -31,7 +31,11 @@ internal sealed class ContourScanner
     private readonly ContourApproximation _approx;
     private readonly bool _simpleMode;
     private readonly int _offX, _offY;
-    private readonly int[] _sameMark = new int[128];
+    // Per 7-bit mark, the borders carrying it in creation order, packed as (left, top, width, height, node): the parent
+    // search walks one of these newest first, and a packed array walks far faster than node-to-node links.
+    private readonly int[][] _byMark = new int[128][];
+    private readonly int[] _byMarkCount = new int[128];
+    private const int MarkEntry = 5;
     private int _nbd = 2;
 
     private ContourNode[] _nodes = new ContourNode[64];
@@ -52,7 +56,6 @@ internal sealed class ContourScanner
         _offX = offX - 1;
         _offY = offY - 1;
         for (int s = 0; s < 16; s++) _delta[s] = Dx[s & 7] + Dy[s & 7] * _step;
-        Array.Fill(_sameMark, -1);
         Points = new PointBuffer(1024);
         ref var root = ref NewNode();
         root.IsHole = true;
@@ -145,15 +148,15 @@ internal sealed class ContourScanner
     {
         int end = y * _step + lastX;
         int res = -1;
-        for (int cur = _sameMark[lval]; cur != -1;)
+        int[]? list = _byMark[lval];
+        if (list == null) return -1;
+        for (int j = _byMarkCount[lval] * MarkEntry - MarkEntry; j >= 0; j -= MarkEntry)
         {
-            ref var e = ref _nodes[cur];
-            if (lastX - e.RectX < e.RectW && y - e.RectY < e.RectH)
+            if (lastX - list[j] < list[j + 2] && y - list[j + 1] < list[j + 3])
             {
                 if (res != -1 && Reaches(_nodes[res].Origin, end, _nodes[res].IsHole)) break;
-                res = cur;
+                res = list[j + 4];
             }
-            cur = e.SameMarkNext;
         }
         return res;
     }
@@ -181,8 +184,11 @@ internal sealed class ContourScanner
         node.PointCount = Points.Count - node.PointStart;
         if (!_simpleMode)
         {
-            node.SameMarkNext = _sameMark[mark];
-            _sameMark[mark] = self;
+            var list = _byMark[mark] ??= new int[16 * MarkEntry];
+            int at = _byMarkCount[mark]++ * MarkEntry;
+            if (at + MarkEntry > list.Length) _byMark[mark] = list = Grow(list);
+            list[at] = node.RectX; list[at + 1] = node.RectY; list[at + 2] = node.RectW; list[at + 3] = node.RectH;
+            list[at + 4] = self;
         }
         return self;
     }
@@ -315,6 +321,12 @@ internal sealed class ContourScanner
             i3 = i4;
             s = (s + 4) & 7;
         }
+    }
+
+    private static int[] Grow(int[] list)
+    {
+        Array.Resize(ref list, list.Length * 2);
+        return list;
     }
 
     private void AddCode(int s)
