@@ -5,7 +5,8 @@ using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Tests.Contours;
 
-public class BinaryFrameTests
+/// <summary>The framed 0/1 copy (vector vs scalar), argument checks and two hand-checked shapes.</summary>
+public class ContourFinderTests
 {
     [Fact]
     public void VectorAndScalarBinarizeAgreeAroundTheVectorWidth()
@@ -72,6 +73,19 @@ public class BinaryFrameTests
         Assert.Equal([new Point(11, 21), new Point(11, 25), new Point(15, 25), new Point(15, 21)], c[0]);
         Assert.Equal(new HierarchyEntry(-1, -1, 1, -1), h[0]);
         Assert.Equal(new HierarchyEntry(-1, -1, -1, 0), h[1]);
+
+        // A 3×3 hole in a 7×7 square: the hole border runs clockwise on screen through the foreground pixels around it,
+        // cutting the corners (8-connected), as cv2.findContours gives it.
+        var sq = new Image<byte>(9, 9);
+        for (int y = 1; y <= 7; y++)
+            for (int x = 1; x <= 7; x++)
+                sq.Data[y * 9 + x] = (byte)(x >= 3 && x <= 5 && y >= 3 && y <= 5 ? 0 : 1);
+        var r = ContourFinder.Find(sq.ReadOnlyView, ContourMode.Tree, ContourApproximation.Simple, out var rh);
+        Assert.Equal([new Point(1, 1), new Point(1, 7), new Point(7, 7), new Point(7, 1)], r[0]);
+        Assert.Equal([new Point(2, 3), new Point(3, 2), new Point(5, 2), new Point(6, 3), new Point(6, 5), new Point(5, 6),
+            new Point(3, 6), new Point(2, 5)], r[1]);
+        Assert.Equal([new HierarchyEntry(-1, -1, 1, -1), new HierarchyEntry(-1, -1, -1, 0)], rh);
+
         Assert.Empty(ContourFinder.Find(new Image<byte>(3, 2).ReadOnlyView, ContourMode.Tree, ContourApproximation.None, out var none));
         Assert.Empty(none);
     }
