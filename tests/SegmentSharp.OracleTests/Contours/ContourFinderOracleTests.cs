@@ -32,6 +32,15 @@ public class ContourFinderOracleTests
                 ContoursOracle.AssertAllSame(ContoursOracle.Salt(w, h, d, rng), $"{w}x{h} d={d}");
             }
         }
+        // Checkerboards: one 8-connected object whose every background pixel is a separate 4-connected hole.
+        foreach (var (w, h) in new[] { (2, 2), (9, 7), (201, 150) })
+        {
+            var img = new Image<byte>(w, h);
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++)
+                    img.Data[y * w + x] = (byte)((x + y) % 2 == 0 ? 255 : 0);
+            ContoursOracle.AssertAllSame(img, $"checkerboard {w}x{h}");
+        }
     }
 
     [Fact]
