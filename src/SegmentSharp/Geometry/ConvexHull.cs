@@ -10,7 +10,7 @@ public static partial class Shape
     /// </summary>
     public static Point[] ConvexHull(ReadOnlySpan<Point> points, bool clockwise = false)
     {
-        var idx = ConvexHullIndices(points, clockwise);
+        var idx = IntHull(points, clockwise, returnPoints: true);
         var hull = new Point[idx.Length];
         for (int i = 0; i < idx.Length; i++) hull[i] = points[idx[i]];
         return hull;
@@ -20,45 +20,55 @@ public static partial class Shape
     /// Indices into <paramref name="points"/> of the convex hull vertices, as
     /// <c>cv::convexHull(points, hull, clockwise, returnPoints: false)</c>; the order is rotated, as OpenCV does, so that
     /// the indices form an ascending or descending run where possible (the form <see cref="ConvexityDefects"/> needs).
+    /// Where duplicates of a hull point exist, the choice among them can differ from
+    /// <see cref="ConvexHull(ReadOnlySpan{Point}, bool)"/>, exactly as in OpenCV.
     /// </summary>
-    public static int[] ConvexHullIndices(ReadOnlySpan<Point> points, bool clockwise = false)
+    public static int[] ConvexHullIndices(ReadOnlySpan<Point> points, bool clockwise = false) =>
+        IntHull(points, clockwise, returnPoints: false);
+
+    private static int[] IntHull(ReadOnlySpan<Point> points, bool clockwise, bool returnPoints)
     {
         int total = points.Length;
         if (total == 0) return [];
         var pts = points.ToArray();
         var order = new int[total];
-        for (int i = 0; i < total; i++) order[i] = i;
-        // OpenCV sorts pointers by (x, y, address): the address tie-break is the input index.
-        Array.Sort(order, (a, b) =>
+        int miny = 0, maxy = 0;
         {
-            Point p = pts[a], q = pts[b];
-            if (p.X != q.X) return p.X < q.X ? -1 : 1;
-            if (p.Y != q.Y) return p.Y < q.Y ? -1 : 1;
-            return a.CompareTo(b);
-        });
+            for (int i = 0; i < total; i++) order[i] = i;
+            // OpenCV sorts pointers by (x, y, address): the address tie-break is the input index.
+            Array.Sort(order, (a, b) =>
+            {
+                Point p = pts[a], q = pts[b];
+                if (p.X != q.X) return p.X < q.X ? -1 : 1;
+                if (p.Y != q.Y) return p.Y < q.Y ? -1 : 1;
+                return a.CompareTo(b);
+            });
+            for (int i = 1; i < total; i++)
+            {
+                int y = pts[order[i]].Y;
+                if (pts[order[miny]].Y > y) miny = i;
+                if (pts[order[maxy]].Y < y) maxy = i;
+            }
+        }
         var sorted = new Point[total];
         for (int i = 0; i < total; i++) sorted[i] = pts[order[i]];
-        int miny = 0, maxy = 0;
-        for (int i = 1; i < total; i++)
-        {
-            int y = sorted[i].Y;
-            if (sorted[miny].Y > y) miny = i;
-            if (sorted[maxy].Y < y) maxy = i;
-        }
-        return HullCore(new IntScan(sorted), order, total, miny, maxy, clockwise);
+        return HullCore(new IntScan(sorted), order, total, miny, maxy, clockwise, returnPoints);
     }
 
     /// <inheritdoc cref="ConvexHull(ReadOnlySpan{Point}, bool)"/>
     public static PointF[] ConvexHull(ReadOnlySpan<PointF> points, bool clockwise = false)
     {
-        var idx = ConvexHullIndices(points, clockwise);
+        var idx = FloatHull(points, clockwise, returnPoints: true);
         var hull = new PointF[idx.Length];
         for (int i = 0; i < idx.Length; i++) hull[i] = points[idx[i]];
         return hull;
     }
 
     /// <inheritdoc cref="ConvexHullIndices(ReadOnlySpan{Point}, bool)"/>
-    public static int[] ConvexHullIndices(ReadOnlySpan<PointF> points, bool clockwise = false)
+    public static int[] ConvexHullIndices(ReadOnlySpan<PointF> points, bool clockwise = false) =>
+        FloatHull(points, clockwise, returnPoints: false);
+
+    private static int[] FloatHull(ReadOnlySpan<PointF> points, bool clockwise, bool returnPoints)
     {
         int total = points.Length;
         if (total == 0) return [];
@@ -81,7 +91,7 @@ public static partial class Shape
             if (sorted[miny].Y > y) miny = i;
             if (sorted[maxy].Y < y) maxy = i;
         }
-        return HullCore(new FloatScan(sorted), order, total, miny, maxy, clockwise);
+        return HullCore(new FloatScan(sorted), order, total, miny, maxy, clockwise, returnPoints);
     }
 
     // The coordinate-type specific parts of Sklansky's scan: equality, the y step and the turn test.
@@ -146,12 +156,6 @@ public static partial class Shape
         end += incr;
         while (pnext != end)
         {
-            if (s.Same(pcur, pnext))
-            {
-                pnext += incr;
-                stack[stacksize - 1] = pnext;
-                continue;
-            }
             if (s.SignDy(pcur, pnext) != nsign)
             {
                 int convexity = s.Convexity(pprev, pcur, pnext, out bool moved);
@@ -185,7 +189,7 @@ public static partial class Shape
         return --stacksize;
     }
 
-    private static int[] HullCore<TScan>(TScan s, int[] order, int total, int miny, int maxy, bool clockwise) where TScan : IHullScan
+    private static int[] HullCore<TScan>(TScan s, int[] order, int total, int miny, int maxy, bool clockwise, bool returnPoints) where TScan : IHullScan
     {
         var stack = new int[total + 2];
         var hullbuf = new int[total];
@@ -206,8 +210,8 @@ public static partial class Shape
             (tlStart, trStart) = (trStart, tlStart);
             (tlCount, trCount) = (trCount, tlCount);
         }
-        for (int i = 0; i < tlCount - 1; i++) hullbuf[nout++] = order[stack[tlStart + i]];
-        for (int i = trCount - 1; i > 0; i--) hullbuf[nout++] = order[stack[trStart + i]];
+        for (int i = 0; i < tlCount - 1; i++) hullbuf[nout++] = stack[tlStart + i];
+        for (int i = trCount - 1; i > 0; i--) hullbuf[nout++] = stack[trStart + i];
         int stopIdx = trCount > 2 ? stack[trStart + 1] : tlCount > 2 ? stack[tlStart + tlCount - 2] : -1;
 
         // lower half
@@ -230,8 +234,26 @@ public static partial class Shape
                 brCount = Math.Min(brCount, 2);
             }
         }
-        for (int i = 0; i < blCount - 1; i++) hullbuf[nout++] = order[stack[blStart + i]];
-        for (int i = brCount - 1; i > 0; i--) hullbuf[nout++] = order[stack[brStart + i]];
+        for (int i = 0; i < blCount - 1; i++) hullbuf[nout++] = stack[blStart + i];
+        for (int i = brCount - 1; i > 0; i--) hullbuf[nout++] = stack[brStart + i];
+
+        if (!returnPoints)
+        {
+            // Among duplicates of a hull vertex, prefer the one whose input index keeps the indices monotonous.
+            for (int i = 0; i < nout; i++)
+            {
+                int prev = order[hullbuf[(i == 0 ? nout : i) - 1]], next = order[hullbuf[(i + 1) % nout]];
+                int cur = order[hullbuf[i]];
+                if ((prev < cur && cur < next) || (prev > cur && cur > next)) continue;
+                for (int j = hullbuf[i] + 1; j < total; j++)
+                {
+                    if (!s.Same(hullbuf[i], j)) break;
+                    cur = order[j];
+                    if ((prev < cur && cur < next) || (prev > cur && cur > next)) { hullbuf[i] = j; break; }
+                }
+            }
+        }
+        for (int i = 0; i < nout; i++) hullbuf[i] = order[hullbuf[i]];
 
         // Rotate the cycle so that the indices ascend or descend, when they can.
         if (nout >= 3)

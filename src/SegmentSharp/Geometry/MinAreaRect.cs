@@ -5,7 +5,8 @@ public static partial class Shape
     /// <summary>
     /// The rotated rectangle of least area holding every point, by rotating calipers over the convex hull
     /// (G. Toussaint, "Solving geometric problems with the rotating calipers", 1983), exactly as <c>cv::minAreaRect</c>
-    /// in OpenCV 4.5 and later (the same hull, the same single-precision caliper arithmetic, the same angle convention).
+    /// in OpenCV 4.13 (the same hull, the same single-precision caliper arithmetic, the angle in [-90, 0) as restored by
+    /// OpenCV pull request 28051).
     /// Two distinct points give a zero-height box along them; one point a zero box at it; none the zero box.
     /// </summary>
     public static RotatedRect MinAreaRect(ReadOnlySpan<Point> points)
@@ -20,35 +21,52 @@ public static partial class Shape
     private static RotatedRect MinAreaRectOfHull(PointF[] h)
     {
         int n = h.Length;
-        float cx = 0, cy = 0, w = 0, ht = 0, angle = 0;
+        float cx = 0, cy = 0;
+        // The two side vectors of the box; the reported angle is that of the one pointing into [-90, 0) degrees.
+        float ax = 0, ay = 0, bx = 0, by = 0, ua = float.NaN, ub = 0;
         if (n > 2)
         {
             Span<float> o = stackalloc float[6];
-            RotatingCalipers(h, o);
+            RotatingCalipers(h, o, out ua, out ub);
             cx = o[0] + (o[2] + o[4]) * 0.5f;
             cy = o[1] + (o[3] + o[5]) * 0.5f;
-            w = (float)Math.Sqrt((double)o[2] * o[2] + (double)o[3] * o[3]);
-            ht = (float)Math.Sqrt((double)o[4] * o[4] + (double)o[5] * o[5]);
-            angle = (float)Math.Atan2(o[3], (double)o[2]);
+            ax = o[2]; ay = o[3]; bx = o[4]; by = o[5];
         }
         else if (n == 2)
         {
             cx = (h[0].X + h[1].X) * 0.5f;
             cy = (h[0].Y + h[1].Y) * 0.5f;
-            double dx = h[1].X - h[0].X, dy = h[1].Y - h[0].Y;
-            w = (float)Math.Sqrt(dx * dx + dy * dy);
-            angle = (float)Math.Atan2(dy, dx);
+            ax = h[1].X - h[0].X; ay = h[1].Y - h[0].Y;
         }
         else if (n == 1)
         {
             cx = h[0].X; cy = h[0].Y;
         }
-        angle = (float)(angle * 180 / Math.PI);
-        return new RotatedRect(new PointF(cx, cy), w, ht, angle);
+        return Box(cx, cy, ax, ay, bx, by, ua, ub);
+    }
+
+    private static RotatedRect Box(float cx, float cy, float ax, float ay, float bx, float by, float ua = float.NaN, float ub = 0)
+    {
+        double la = Math.Sqrt((double)ax * ax + (double)ay * ay), lb = Math.Sqrt((double)bx * bx + (double)by * by);
+        if (bx == 0 && by == 0) { bx = ay; by = -ax; } // a segment or a point: its zero side is perpendicular
+        Span<float> vx = [ax, bx, -ax, -bx], vy = [ay, by, -ay, -by];
+        Span<float> dx = stackalloc float[4], dy = stackalloc float[4];
+        vx.CopyTo(dx); vy.CopyTo(dy);
+        if (!float.IsNaN(ua)) { dx[0] = ua; dx[1] = -ub; dx[2] = -ua; dx[3] = ub; dy[0] = ub; dy[1] = ua; dy[2] = -ub; dy[3] = -ua; }
+        for (int k = 0; k < 4; k++)
+        {
+            float angle = (float)(Math.Atan2(dy[k], (double)dx[k]) * 180 / Math.PI);
+            if (angle >= -90 && angle < 0)
+            {
+                bool onA = (k & 1) == 0;
+                return new RotatedRect(new PointF(cx, cy), (float)(onA ? la : lb), (float)(onA ? lb : la), angle);
+            }
+        }
+        return new RotatedRect(new PointF(cx, cy), (float)la, (float)lb, -90f);
     }
 
     // Rotating calipers for the minimum-area rectangle: out = corner (x, y), side vector 1, side vector 2.
-    private static void RotatingCalipers(PointF[] points, Span<float> output)
+    private static void RotatingCalipers(PointF[] points, Span<float> output, out float baseX, out float baseY)
     {
         int n = points.Length;
         var vx = new float[n];
@@ -135,6 +153,7 @@ public static partial class Shape
         }
 
         float a1 = bestA, b1 = bestB, a2 = -bestB, b2 = bestA;
+        baseX = a1; baseY = b1;
         float c1 = a1 * points[bestLeft].X + points[bestLeft].Y * b1;
         float c2 = a2 * points[bestBottom].X + points[bestBottom].Y * b2;
         float idet = 1f / (a1 * b2 - a2 * b1);
