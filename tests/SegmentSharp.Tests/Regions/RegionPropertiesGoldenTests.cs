@@ -77,6 +77,31 @@ public class RegionPropertiesGoldenTests
         Assert.Equal(1, r[2].EulerNumber);
     }
 
+    [Fact]
+    public void StridedViewsGiveTheSameAsACopy()
+    {
+        var rng = new Random(12);
+        var big = new Image<int>(40, 30);
+        var gray = new Image<byte>(40, 30);
+        for (int i = 0; i < big.Data.Length; i++) { big.Data[i] = rng.Next(4); gray.Data[i] = (byte)rng.Next(256); }
+        var view = big.ReadOnlyView.Slice(5, 3, 27, 21);
+        var gview = gray.ReadOnlyView.Slice(5, 3, 27, 21);
+        var copy = new Image<int>(27, 21);
+        var gcopy = new Image<byte>(27, 21);
+        for (int y = 0; y < 21; y++) { view.Row(y).CopyTo(copy.Row(y)); gview.Row(y).CopyTo(gcopy.Row(y)); }
+        var a = RegionProperties.Measure(view, 3, gview);
+        var b = RegionProperties.Measure(copy, 3, gcopy);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(b[i].Area, a[i].Area);
+            Assert.Equal(b[i].Perimeter, a[i].Perimeter);
+            Assert.Equal(b[i].ConvexArea, a[i].ConvexArea);
+            Assert.Equal(b[i].EulerNumber, a[i].EulerNumber);
+            Assert.Equal(b[i].Orientation, a[i].Orientation);
+            Assert.Equal(b[i].MeanIntensity, a[i].MeanIntensity);
+        }
+    }
+
     private static void Compare(string name, RegionProps[] ours)
     {
         var lines = File.ReadAllLines(Fixture(name + ".csv"));
