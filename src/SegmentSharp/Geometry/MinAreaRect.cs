@@ -7,7 +7,8 @@ public static partial class Shape
     /// (G. Toussaint, "Solving geometric problems with the rotating calipers", 1983), exactly as <c>cv::minAreaRect</c>
     /// in OpenCV 4.13 (the same hull, the same single-precision caliper arithmetic, the angle in [-90, 0) as restored by
     /// OpenCV pull request 28051).
-    /// Two distinct points give a zero-height box along them; one point a zero box at it; none the zero box.
+    /// Two distinct points give a box with one zero side along them; one point a zero box at it; none a zero box at the
+    /// origin (all with angle −90 when no side points into the range).
     /// </summary>
     public static RotatedRect MinAreaRect(ReadOnlySpan<Point> points)
     {
@@ -22,12 +23,12 @@ public static partial class Shape
     {
         int n = h.Length;
         float cx = 0, cy = 0;
-        // The two side vectors of the box; the reported angle is that of the one pointing into [-90, 0) degrees.
-        float ax = 0, ay = 0, bx = 0, by = 0, ua = float.NaN, ub = 0;
+        // The two side vectors of the box (for two points: the segment and a zero side).
+        float ax = 0, ay = 0, bx = 0, by = 0;
         if (n > 2)
         {
             Span<float> o = stackalloc float[6];
-            RotatingCalipers(h, o, out ua, out ub);
+            RotatingCalipers(h, o);
             cx = o[0] + (o[2] + o[4]) * 0.5f;
             cy = o[1] + (o[3] + o[5]) * 0.5f;
             ax = o[2]; ay = o[3]; bx = o[4]; by = o[5];
@@ -42,31 +43,22 @@ public static partial class Shape
         {
             cx = h[0].X; cy = h[0].Y;
         }
-        return Box(cx, cy, ax, ay, bx, by, ua, ub);
+        return Box(cx, cy, ax, ay, bx, by);
     }
 
-    private static RotatedRect Box(float cx, float cy, float ax, float ay, float bx, float by, float ua = float.NaN, float ub = 0)
+    // OpenCV 4.13 (pull request 28051) takes the angle of the first side vector in double-precision degrees and turns
+    // it by quarter turns into [-90, 0), swapping the sides at each turn, before rounding to float.
+    private static RotatedRect Box(float cx, float cy, float ax, float ay, float bx, float by)
     {
-        double la = Math.Sqrt((double)ax * ax + (double)ay * ay), lb = Math.Sqrt((double)bx * bx + (double)by * by);
-        if (bx == 0 && by == 0) { bx = ay; by = -ax; } // a segment or a point: its zero side is perpendicular
-        Span<float> vx = [ax, bx, -ax, -bx], vy = [ay, by, -ay, -by];
-        Span<float> dx = stackalloc float[4], dy = stackalloc float[4];
-        vx.CopyTo(dx); vy.CopyTo(dy);
-        if (!float.IsNaN(ua)) { dx[0] = ua; dx[1] = -ub; dx[2] = -ua; dx[3] = ub; dy[0] = ub; dy[1] = ua; dy[2] = -ub; dy[3] = -ua; }
-        for (int k = 0; k < 4; k++)
-        {
-            float angle = (float)(Math.Atan2(dy[k], (double)dx[k]) * 180 / Math.PI);
-            if (angle >= -90 && angle < 0)
-            {
-                bool onA = (k & 1) == 0;
-                return new RotatedRect(new PointF(cx, cy), (float)(onA ? la : lb), (float)(onA ? lb : la), angle);
-            }
-        }
-        return new RotatedRect(new PointF(cx, cy), (float)la, (float)lb, -90f);
+        double w = Math.Sqrt((double)ax * ax + (double)ay * ay), h = Math.Sqrt((double)bx * bx + (double)by * by);
+        double angle = Math.Atan2(ay, (double)ax) * 180 / Math.PI;
+        while (angle >= 0) { angle -= 90; (w, h) = (h, w); }
+        while (angle < -90) { angle += 90; (w, h) = (h, w); }
+        return new RotatedRect(new PointF(cx, cy), (float)w, (float)h, (float)angle);
     }
 
     // Rotating calipers for the minimum-area rectangle: out = corner (x, y), side vector 1, side vector 2.
-    private static void RotatingCalipers(PointF[] points, Span<float> output, out float baseX, out float baseY)
+    private static void RotatingCalipers(PointF[] points, Span<float> output)
     {
         int n = points.Length;
         var vx = new float[n];
@@ -153,7 +145,6 @@ public static partial class Shape
         }
 
         float a1 = bestA, b1 = bestB, a2 = -bestB, b2 = bestA;
-        baseX = a1; baseY = b1;
         float c1 = a1 * points[bestLeft].X + points[bestLeft].Y * b1;
         float c2 = a2 * points[bestBottom].X + points[bestBottom].Y * b2;
         float idet = 1f / (a1 * b2 - a2 * b1);

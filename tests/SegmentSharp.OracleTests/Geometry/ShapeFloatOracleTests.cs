@@ -80,7 +80,7 @@ public class ShapeFloatOracleTests
             var er = Cv2.MinAreaRect(cv);
             var ar = G.Shape.MinAreaRect(p);
             Assert.True(er.Center.X == ar.Center.X && er.Center.Y == ar.Center.Y && er.Size.Width == ar.Width && er.Size.Height == ar.Height
-                && Math.Abs(er.Angle - ar.Angle) <= 2e-5, $"minAreaRect {Show(p)}");
+                && er.Angle == ar.Angle, $"minAreaRect {Show(p)}");
         }
     }
 }
