@@ -100,6 +100,24 @@ public static partial class Shape
         return new Rect(xmin, ymin, xmax - xmin + 1, ymax - ymin + 1);
     }
 
+    /// <summary>
+    /// <see cref="BoundingRect(ReadOnlySpan{Point})"/> for single-precision points, as OpenCV: the pixels from the floor
+    /// of the smallest to the floor of the largest coordinate.
+    /// </summary>
+    public static Rect BoundingRect(ReadOnlySpan<PointF> points)
+    {
+        if (points.Length == 0) return default;
+        float xmin = points[0].X, xmax = xmin, ymin = points[0].Y, ymax = ymin;
+        for (int i = 1; i < points.Length; i++)
+        {
+            float x = points[i].X, y = points[i].Y;
+            if (x < xmin) xmin = x; if (x > xmax) xmax = x;
+            if (y < ymin) ymin = y; if (y > ymax) ymax = y;
+        }
+        int x0 = (int)MathF.Floor(xmin), y0 = (int)MathF.Floor(ymin);
+        return new Rect(x0, y0, (int)MathF.Floor(xmax) - x0 + 1, (int)MathF.Floor(ymax) - y0 + 1);
+    }
+
     internal static PointF[] ToFloat(ReadOnlySpan<Point> points)
     {
         var f = new PointF[points.Length];

@@ -39,6 +39,8 @@ public class ShapeFloatOracleTests
             Assert.Equal(Cv2.ContourArea(cv, true), G.Shape.ContourArea(p, true));
             Assert.Equal(Cv2.ArcLength(cv, true), G.Shape.ArcLength(p, true));
             Assert.Equal(Cv2.ArcLength(cv, false), G.Shape.ArcLength(p, false));
+            var br = Cv2.BoundingRect(cv);
+            Assert.Equal(new G.Rect(br.X, br.Y, br.Width, br.Height), G.Shape.BoundingRect(p));
             if (p.Length > 0)
             {
                 Cv2.MinEnclosingCircle(cv, out var c, out float r);
