@@ -78,8 +78,8 @@ internal static class RegionShape
     /// <summary>
     /// Pixel count of scikit-image's <c>convex_hull_image</c> (0.19, <c>offset_coordinates=True</c>): the convex hull of
     /// the four edge midpoints of every pixel, then every pixel centre inside it or on its boundary. Computed exactly in
-    /// doubled integer coordinates (Andrew's monotone chain), which is what scikit-image's floating-point Qhull and
-    /// point-in-polygon test give for these half-integer vertices.
+    /// doubled integer coordinates (Andrew's monotone chain, then each row's inside interval from the edge half-planes),
+    /// which is what scikit-image's floating-point Qhull and point-in-polygon test give for these half-integer vertices.
     /// </summary>
     public static int ConvexHullArea(byte[] m, int w, int h)
     {
@@ -99,10 +99,34 @@ internal static class RegionShape
         var hull = MonotoneChain(pts);
         int count = 0;
         for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-                if (Inside(hull, 2L * x, 2L * y)) count++;
+        {
+            // Each edge a→b keeps the points with dyE·X ≤ dxE·(Y − aY) + dyE·aX: a half-line in X on this row.
+            long lo = long.MinValue, hi = long.MaxValue, yy = 2L * y;
+            bool empty = false;
+            for (int i = 0; i < hull.Count && !empty; i++)
+            {
+                var a = hull[i]; var b = hull[(i + 1) % hull.Count];
+                long dxE = b.X - a.X, dyE = b.Y - a.Y, k = dxE * (yy - a.Y) + dyE * a.X;
+                if (dyE > 0) hi = Math.Min(hi, FloorDiv(k, dyE));
+                else if (dyE < 0) lo = Math.Max(lo, CeilDiv(k, dyE));
+                else if (dxE * (yy - a.Y) < 0) empty = true;
+            }
+            if (empty) continue;
+            // X = 2x: x in [ceil(lo / 2), floor(hi / 2)] within the crop.
+            long xlo = lo == long.MinValue ? 0 : Math.Max(0, CeilDiv(lo, 2));
+            long xhi = hi == long.MaxValue ? w - 1 : Math.Min(w - 1, FloorDiv(hi, 2));
+            if (xhi >= xlo) count += (int)(xhi - xlo + 1);
+        }
         return count;
     }
+
+    private static long FloorDiv(long a, long b)
+    {
+        long q = a / b;
+        return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+    }
+
+    private static long CeilDiv(long a, long b) => -FloorDiv(-a, b);
 
     private static long Cross((long X, long Y) o, (long X, long Y) a, (long X, long Y) b) =>
         (a.X - o.X) * (b.Y - o.Y) - (a.Y - o.Y) * (b.X - o.X);
@@ -124,16 +148,5 @@ internal static class RegionShape
             h.RemoveAt(h.Count - 1);
         }
         return h;
-    }
-
-    // Inside or on the boundary of a counter-clockwise convex polygon.
-    private static bool Inside(List<(long X, long Y)> hull, long x, long y)
-    {
-        for (int i = 0; i < hull.Count; i++)
-        {
-            var a = hull[i]; var b = hull[(i + 1) % hull.Count];
-            if (Cross(a, b, (x, y)) < 0) return false;
-        }
-        return true;
     }
 }
