@@ -12,87 +12,123 @@ namespace SegmentSharp.Distance;
 /// <remarks>
 /// <para>Each row first takes the minimum over the already-final neighbour rows (independent per pixel, so vectorised),
 /// then a sequential scan adds the in-row neighbour. Float addition is monotonic, so the minimum of <c>a + w</c> and
-/// <c>b + w</c> is <c>min(a, b) + w</c> exactly and the grouping does not change any value.</para>
-/// <para>Memory is the destination plus a few padded rows. Each pass depends on the previous pixel, so it runs on one
-/// thread, as OpenCV's does.</para>
+/// <c>b + w</c> is <c>min(a, b) + w</c> exactly and the grouping does not change any value. Runs of zero pixels are
+/// written in blocks, which is most of a document page.</para>
+/// <para>Both passes work in the destination itself (no extra image). Each pass depends on the previous pixel, so it
+/// runs on one thread, as OpenCV's does.</para>
 /// </remarks>
 internal static unsafe class ChamferDistance
 {
-    private const int Pad = 2;
     private const float Far = float.MaxValue;
 
     public static void Run(ReadOnlyImageView<byte> src, ImageView<float> dst, DistanceType type, bool five, bool vectorize = true)
     {
         int w = src.Width, h = src.Height;
         var wt = ChamferWeights.For(type, five);
-        int rowLen = w + 2 * Pad;
-        var ring = new float[3 * rowLen];
         var candArr = new float[w];
-        Array.Fill(ring, Far);
+        var farArr = new float[w];
+        Array.Fill(farArr, Far);
+        long ds = dst.Stride, ss = src.Stride;
         fixed (byte* ps = src.Data)
         fixed (float* pd = dst.Data)
-        fixed (float* pr = ring)
         fixed (float* cand = candArr)
+        fixed (float* far = farArr)
         {
-            float* r0 = pr + Pad, r1 = r0 + rowLen, r2 = r1 + rowLen;
             for (int y = 0; y < h; y++)
             {
-                // r0 = this row, r1 = the row above, r2 = two above; rotating keeps the padding far away.
-                { float* t = r2; r2 = r1; r1 = r0; r0 = t; }
-                Neighbours(r1, r2, cand, w, wt, five, vectorize);
-                byte* s = ps + (long)y * src.Stride;
-                float step = wt.Straight, left = Far;
-                for (int j = 0; j < w; j++)
-                {
-                    float v = 0f;
-                    if (s[j] != 0)
-                    {
-                        v = left + step;
-                        if (cand[j] < v) v = cand[j];
-                    }
-                    r0[j] = v;
-                    left = v;
-                }
-                new ReadOnlySpan<float>(r0, w).CopyTo(new Span<float>(pd + (long)y * dst.Stride, w));
+                float* d = pd + y * ds;
+                float* n1 = y >= 1 ? d - ds : far;
+                float* n2 = y >= 2 ? d - 2 * ds : far;
+                Forward(ps + y * ss, d, n1, n2, cand, w, wt, five, vectorize);
             }
-            new Span<float>(pr, ring.Length).Fill(Far);
             for (int y = h - 1; y >= 0; y--)
             {
-                { float* t = r2; r2 = r1; r1 = r0; r0 = t; }
-                float* d = pd + (long)y * dst.Stride;
-                // The backward mask mirrors the forward one, so the same neighbour routine serves with the row reversed
-                // in x: candidates at j±k are symmetric pairs, so reading rows below gives the mirrored mask directly.
-                Neighbours(r1, r2, cand, w, wt, five, vectorize);
-                float step = wt.Straight, right = Far;
-                for (int j = w - 1; j >= 0; j--)
-                {
-                    float v = d[j];
-                    float c = right + step;
-                    if (c < v) v = c;
-                    if (cand[j] < v) v = cand[j];
-                    r0[j] = v;
-                    d[j] = v;
-                    right = v;
-                }
+                float* d = pd + y * ds;
+                float* n1 = y + 1 < h ? d + ds : far;
+                float* n2 = y + 2 < h ? d + 2 * ds : far;
+                Backward(ps + y * ss, d, n1, n2, cand, w, wt, five, vectorize);
             }
         }
     }
 
-    /// <summary>
-    /// <c>cand[j]</c> = the cheapest way into pixel j from the two neighbour rows: straight from <paramref name="n1"/>[j],
-    /// diagonal from <paramref name="n1"/>[j±1] and, with the 5×5 mask, knight moves from <paramref name="n1"/>[j±2]
-    /// and <paramref name="n2"/>[j±1]. The pairs are symmetric, so forward and backward passes share it.
-    /// </summary>
-    internal static void Neighbours(float* n1, float* n2, float* cand, int w, ChamferWeights wt, bool five, bool vectorize)
+    private static void Forward(byte* s, float* d, float* n1, float* n2, float* cand, int w, ChamferWeights wt, bool five, bool vectorize)
     {
-        float hv = wt.Straight, dg = wt.Diagonal, kn = wt.Knight;
+        float step = wt.Straight, left = Far;
         int j = 0;
+        while (j < w)
+        {
+            if (vectorize && j + 16 <= w && Vector128.Load(s + j) == Vector128<byte>.Zero)
+            {
+                // A block of zero pixels: distance 0, and the scan restarts from 0.
+                Vector256<float>.Zero.Store(d + j);
+                Vector256<float>.Zero.Store(d + j + 8);
+                left = 0f;
+                j += 16;
+                continue;
+            }
+            int end = Math.Min(j + 16, w);
+            Neighbours(n1, n2, cand, j, end, w, wt, five, vectorize);
+            for (; j < end; j++)
+            {
+                float v = 0f;
+                if (s[j] != 0)
+                {
+                    v = left + step;
+                    if (cand[j] < v) v = cand[j];
+                }
+                d[j] = v;
+                left = v;
+            }
+        }
+    }
+
+    private static void Backward(byte* s, float* d, float* n1, float* n2, float* cand, int w, ChamferWeights wt, bool five, bool vectorize)
+    {
+        float step = wt.Straight, right = Far;
+        int j = w;
+        while (j > 0)
+        {
+            if (vectorize && j - 16 >= 0 && Vector128.Load(s + j - 16) == Vector128<byte>.Zero)
+            {
+                // Zero pixels already hold 0 from the forward pass and nothing is shorter.
+                right = 0f;
+                j -= 16;
+                continue;
+            }
+            int end = Math.Max(j - 16, 0);
+            // The backward mask is the forward one turned half a turn; its neighbour pairs are symmetric in x, so the
+            // same routine reading the rows below gives it.
+            Neighbours(n1, n2, cand, end, j, w, wt, five, vectorize);
+            for (j--; j >= end; j--)
+            {
+                float v = d[j];
+                float c = right + step;
+                if (c < v) v = c;
+                if (cand[j] < v) v = cand[j];
+                d[j] = v;
+                right = v;
+            }
+            j++;
+        }
+    }
+
+    /// <summary>
+    /// <c>cand[j]</c> for <c>x0 ≤ j &lt; x1</c> = the cheapest way into pixel j from the two neighbour rows: straight from <paramref name="n1"/>[j],
+    /// diagonal from <paramref name="n1"/>[j±1] and, with the 5×5 mask, knight moves from <paramref name="n1"/>[j±2]
+    /// and <paramref name="n2"/>[j±1]. Outside the row counts as <see cref="Far"/>.
+    /// </summary>
+    internal static void Neighbours(float* n1, float* n2, float* cand, int x0, int x1, int w, ChamferWeights wt, bool five, bool vectorize)
+    {
+        int j = x0;
+        int edge = Math.Min(2, x1);
+        for (; j < edge; j++) cand[j] = Edge(n1, n2, j, w, wt, five);
+        int inner = Math.Min(x1, w - 2);
         if (vectorize && Vector256.IsHardwareAccelerated)
         {
-            var vh = Vector256.Create(hv);
-            var vd = Vector256.Create(dg);
-            var vk = Vector256.Create(kn);
-            for (; j <= w - Vector256<float>.Count; j += Vector256<float>.Count)
+            var vh = Vector256.Create(wt.Straight);
+            var vd = Vector256.Create(wt.Diagonal);
+            var vk = Vector256.Create(wt.Knight);
+            for (; j + Vector256<float>.Count <= inner; j += Vector256<float>.Count)
             {
                 var c = Vector256.Min(Vector256.Min(Vector256.Load(n1 + j - 1), Vector256.Load(n1 + j + 1)) + vd,
                     Vector256.Load(n1 + j) + vh);
@@ -105,11 +141,22 @@ internal static unsafe class ChamferDistance
                 c.Store(cand + j);
             }
         }
-        for (; j < w; j++)
+        for (; j < inner; j++)
         {
-            float c = Math.Min(Math.Min(n1[j - 1], n1[j + 1]) + dg, n1[j] + hv);
-            if (five) c = Math.Min(c, Math.Min(Math.Min(n1[j - 2], n1[j + 2]), Math.Min(n2[j - 1], n2[j + 1])) + kn);
+            float c = Min(Min(n1[j - 1], n1[j + 1]) + wt.Diagonal, n1[j] + wt.Straight);
+            if (five) c = Min(c, Min(Min(n1[j - 2], n1[j + 2]), Min(n2[j - 1], n2[j + 1])) + wt.Knight);
             cand[j] = c;
         }
+        for (; j < x1; j++) cand[j] = Edge(n1, n2, j, w, wt, five);
+    }
+
+    private static float Min(float a, float b) => a < b ? a : b;
+
+    private static float Edge(float* n1, float* n2, int j, int w, ChamferWeights wt, bool five)
+    {
+        float At(float* row, int x) => (uint)x < (uint)w ? row[x] : Far;
+        float c = Min(Min(At(n1, j - 1), At(n1, j + 1)) + wt.Diagonal, n1[j] + wt.Straight);
+        if (five) c = Min(c, Min(Min(At(n1, j - 2), At(n1, j + 2)), Min(At(n2, j - 1), At(n2, j + 1))) + wt.Knight);
+        return c;
     }
 }
