@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Distance;
@@ -68,14 +70,11 @@ internal static unsafe class ChamferDistance
             }
             int end = Math.Min(j + 16, w);
             Neighbours(n1, n2, cand, j, end, w, wt, five, vectorize);
+            // Zero pixels start (and stay) at 0: anything through the left neighbour costs at least one step more.
+            ZeroWhereSourceIsZero(s, cand, j, end, vectorize);
             for (; j < end; j++)
             {
-                float v = 0f;
-                if (s[j] != 0)
-                {
-                    v = left + step;
-                    if (cand[j] < v) v = cand[j];
-                }
+                float v = Min(cand[j], left + step);
                 d[j] = v;
                 left = v;
             }
@@ -97,19 +96,39 @@ internal static unsafe class ChamferDistance
             }
             int end = Math.Max(j - 16, 0);
             // The backward mask is the forward one turned half a turn; its neighbour pairs are symmetric in x, so the
-            // same routine reading the rows below gives it.
+            // same routine reading the rows below gives it. The forward value joins the candidates.
             Neighbours(n1, n2, cand, end, j, w, wt, five, vectorize);
+            MinWithRow(d, cand, end, j, vectorize);
             for (j--; j >= end; j--)
             {
-                float v = d[j];
-                float c = right + step;
-                if (c < v) v = c;
-                if (cand[j] < v) v = cand[j];
+                float v = Min(cand[j], right + step);
                 d[j] = v;
                 right = v;
             }
             j++;
         }
+    }
+
+    private static void ZeroWhereSourceIsZero(byte* s, float* cand, int x0, int x1, bool vectorize)
+    {
+        int j = x0;
+        if (vectorize && Avx2.IsSupported)
+        {
+            for (; j + 8 <= x1; j += 8)
+            {
+                var isZero = Vector256.Equals(Avx2.ConvertToVector256Int32(s + j), Vector256<int>.Zero).AsSingle();
+                Vector256.AndNot(Vector256.Load(cand + j), isZero).Store(cand + j);
+            }
+        }
+        for (; j < x1; j++) if (s[j] == 0) cand[j] = 0f;
+    }
+
+    private static void MinWithRow(float* d, float* cand, int x0, int x1, bool vectorize)
+    {
+        int j = x0;
+        if (vectorize && Vector256.IsHardwareAccelerated)
+            for (; j + 8 <= x1; j += 8) Vector256.Min(Vector256.Load(cand + j), Vector256.Load(d + j)).Store(cand + j);
+        for (; j < x1; j++) cand[j] = Min(cand[j], d[j]);
     }
 
     /// <summary>
@@ -150,7 +169,10 @@ internal static unsafe class ChamferDistance
         for (; j < x1; j++) cand[j] = Edge(n1, n2, j, w, wt, five);
     }
 
-    private static float Min(float a, float b) => a < b ? a : b;
+    /// <summary>The smaller of two non-negative, non-NaN floats, branch-free where SSE exists (the scans' critical path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Min(float a, float b) =>
+        Sse.IsSupported ? Sse.MinScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : (a < b ? a : b);
 
     private static float Edge(float* n1, float* n2, int j, int w, ChamferWeights wt, bool five)
     {
