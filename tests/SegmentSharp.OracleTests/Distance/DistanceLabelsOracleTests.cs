@@ -38,8 +38,8 @@ public class DistanceLabelsOracleTests
         AssertExact(Floats(dst), flat, m.Width, context + " distance");
         var expected = Ints(labels);
         for (int i = 0; i < expected.Length; i++)
-            Assert.True(expected[i] == flatLabels[i],
-                $"{context}: label at x={i % m.Width} y={i / m.Width}: OpenCV {expected[i]}, ours {flatLabels[i]}");
+            if (expected[i] != flatLabels[i])
+                Assert.Fail($"{context}: label at x={i % m.Width} y={i / m.Width}: OpenCV {expected[i]}, ours {flatLabels[i]}");
     }
 
     [Theory, MemberData(nameof(All))]
