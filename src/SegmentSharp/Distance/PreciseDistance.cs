@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Distance;
@@ -17,7 +19,7 @@ internal static unsafe class PreciseDistance
     /// <summary><c>(float)UINT_MAX</c>: the squared distance OpenCV gives a column without any zero pixel.</summary>
     private const float NoZero = 4294967296f;
 
-    public static void Run(ReadOnlyImageView<byte> src, ImageView<float> dst)
+    public static void Run(ReadOnlyImageView<byte> src, ImageView<float> dst, bool vectorize = true)
     {
         int w = src.Width, h = src.Height, ss = src.Stride, ds = dst.Stride;
         // Both tables are what OpenCV feeds the row pass: its squares go through uint → float, its reciprocals
@@ -34,7 +36,7 @@ internal static unsafe class PreciseDistance
         {
             nint sp = (nint)ps, dp = (nint)pd;
             // Columns are independent: bands of columns walk the rows so every access stays sequential in memory.
-            Parallelism.ForBands(w, 2L * h, (x0, x1) => Columns((byte*)sp, ss, (float*)dp, ds, h, x0, x1), minRowsPerBand: 64);
+            Parallelism.ForBands(w, 2L * h, (x0, x1) => Columns((byte*)sp, ss, (float*)dp, ds, h, x0, x1, vectorize), minRowsPerBand: 64);
             Parallelism.ForBands(h, 8L * w, (y0, y1) => Rows((float*)dp, ds, w, y0, y1, sqr, inv), minRowsPerBand: 4);
         }
     }
@@ -44,10 +46,12 @@ internal static unsafe class PreciseDistance
     /// destination as integers and then combined with the upward ones; a column without zeros gets
     /// <see cref="NoZero"/>, and offsets of 2^16 or more count as none, both as in OpenCV.
     /// </summary>
-    private static void Columns(byte* src, int ss, float* dst, int ds, int h, int x0, int x1)
+    internal static void Columns(byte* src, int ss, float* dst, int ds, int h, int x0, int x1, bool vectorize = true)
     {
         int n = x1 - x0;
         int limit = Math.Min(h, SquareLimit);
+        // Squares stay below 2^31 here, so the exact int → float conversion serves.
+        bool simd = vectorize && Avx2.IsSupported && h <= 46340;
         int[] upArr = new int[n];
         fixed (int* up = upArr)
         {
@@ -57,7 +61,20 @@ internal static unsafe class PreciseDistance
             {
                 byte* s = src + (long)y * ss + x0;
                 int* c = (int*)(dst + (long)y * ds + x0);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                if (simd)
+                {
+                    var one = Vector256.Create(1);
+                    var cap = Vector256.Create(h);
+                    for (; i + 8 <= n; i += 8)
+                    {
+                        var isZero = Vector256.Equals(Avx2.ConvertToVector256Int32(s + i), Vector256<int>.Zero);
+                        var v = Vector256.AndNot(Vector256.Min(Vector256.Load(up + i) + one, cap), isZero);
+                        v.Store(up + i);
+                        v.Store(c + i);
+                    }
+                }
+                for (; i < n; i++)
                 {
                     int v = s[i] == 0 ? 0 : Math.Min(up[i] + 1, h);
                     up[i] = v;
@@ -71,7 +88,24 @@ internal static unsafe class PreciseDistance
                 byte* s = src + (long)y * ss + x0;
                 float* d = dst + (long)y * ds + x0;
                 int* c = (int*)d;
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                if (simd)
+                {
+                    var one = Vector256.Create(1);
+                    var cap = Vector256.Create(h);
+                    var lim = Vector256.Create(limit);
+                    var none = Vector256.Create(NoZero);
+                    for (; i + 8 <= n; i += 8)
+                    {
+                        var isZero = Vector256.Equals(Avx2.ConvertToVector256Int32(s + i), Vector256<int>.Zero);
+                        var below = Vector256.AndNot(Vector256.Min(Vector256.Load(up + i) + one, cap), isZero);
+                        below.Store(up + i);
+                        var dist = Vector256.Min(Vector256.Load(c + i), below);
+                        var sq = Vector256.ConvertToSingle(dist * dist);
+                        Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(dist, lim).AsSingle(), none, sq).Store(d + i);
+                    }
+                }
+                for (; i < n; i++)
                 {
                     int below = s[i] == 0 ? 0 : Math.Min(up[i] + 1, h);
                     up[i] = below;

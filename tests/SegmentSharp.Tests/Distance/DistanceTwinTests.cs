@@ -29,6 +29,23 @@ public class DistanceTwinTests
             }
     }
 
+    [Theory, MemberData(nameof(Widths))]
+    public void VectorAndScalarPreciseColumnsAgree(int w)
+    {
+        var rng = new Random(100 + w);
+        foreach (int h in new[] { 1, 2, 5, 40 })
+            foreach (double density in new[] { 0.05, 0.5, 0.95, 1.0 })
+            {
+                var src = new Image<byte>(w, h);
+                for (int i = 0; i < src.Data.Length; i++) src.Data[i] = rng.NextDouble() < density ? (byte)255 : (byte)0;
+                var a = new Image<float>(w, h);
+                var b = new Image<float>(w, h);
+                PreciseDistance.Run(src, a, vectorize: true);
+                PreciseDistance.Run(src, b, vectorize: false);
+                Assert.True(a.Data.AsSpan().SequenceEqual(b.Data), $"{w}x{h} d={density}");
+            }
+    }
+
     [Fact]
     public void BadArgumentsThrow()
     {
