@@ -4,19 +4,26 @@ namespace SegmentSharp.Distance;
 
 /// <summary>
 /// Distance from every pixel to the nearest zero pixel of an 8-bit mask, equal to OpenCV's <c>cv::distanceTransform</c>
-/// and <c>cv::distanceTransformWithLabels</c> (its own C++ code path; see the remarks) for the L1, L2 and C metrics.
+/// and <c>cv::distanceTransformWithLabels</c> for the L1, L2 and C metrics.
 /// </summary>
 /// <remarks>
 /// <para>Algorithms: <see cref="DistanceMask.Precise"/> L2 is the exact Euclidean transform of Felzenszwalb &amp;
-/// Huttenlocher ("Distance Transforms of Sampled Functions", 2012) in OpenCV's single-precision arithmetic, as two
-/// separable passes that each run in parallel (columns, then rows). <see cref="DistanceMask.Mask3"/> and
-/// <see cref="DistanceMask.Mask5"/> are two-pass chamfer transforms (Borgefors 1986) with OpenCV's weights in 16.16
-/// fixed point (3×3: C 1/1, L1 1/2, L2 0.955/1.3693; 5×5: C 1/1/2, L1 1/2/3, L2 1/1.4/2.1969).</para>
-/// <para>OpenCV's mask rules are kept: without labels, L1 and C always use the 3×3 mask (they are exact with it);
-/// with labels, every metric uses the 5×5 mask. Any nonzero sample is foreground; zero pixels get distance 0.</para>
-/// <para>Without any zero pixel, OpenCV reports "infinity" in its own finite way and so do we: the chamfer
-/// transforms give the largest representable fixed-point distance (about 65535), the precise one the square root of
-/// 2^32 plus the squared row offset (about 65536).</para>
+/// Huttenlocher ("Distance Transforms of Sampled Functions", Theory of Computing 8, 2012) in the single-precision
+/// arithmetic of OpenCV's own <c>trueDistTrans</c>, as two separable passes that each run in parallel (columns, then
+/// rows). <see cref="DistanceMask.Mask3"/> and <see cref="DistanceMask.Mask5"/> are two-pass chamfer transforms
+/// (Borgefors, "Distance transformations in digital images", 1986) with OpenCV's weights (3×3: C 1/1, L1 1/2,
+/// L2 0.955/1.3693; 5×5: C 1/1/2, L1 1/2/3, L2 1/1.4/2.1969).</para>
+/// <para>Which OpenCV: the usual builds (pip's opencv-python, OpenCvSharp) include Intel IPP, which OpenCV 4.13 calls for
+/// the unlabelled chamfer masks and, on one thread or below 16384 pixels, for the precise mask. The unlabelled chamfer
+/// here accumulates float weights as IPP does: L1 and C are bit-exact, L2 agrees to a few parts in a million (IPP does not
+/// always keep the smaller of two float sums of equally long paths). The precise mask reproduces OpenCV's own code bit
+/// for bit (what it runs on several threads for larger images); IPP's variant differs from it by about one ulp of the
+/// square root. The labelled transform is OpenCV's own 16.16 fixed-point 5×5 code in every build, reproduced exactly.</para>
+/// <para>OpenCV's mask rules are kept: without labels, L1 and C always use the 3×3 mask (they are exact with it); with
+/// labels, every metric uses the 5×5 mask. Any nonzero sample is foreground; zero pixels get distance 0.</para>
+/// <para>Without any zero pixel there is no distance, and each path reports OpenCV's stand-in: the unlabelled chamfer
+/// gives <see cref="float.MaxValue"/> (as IPP does), the labelled one the largest fixed-point distance (about 65534)
+/// with every label 0, and the precise one values near 65536 (the square root of 2^32 plus a row offset).</para>
 /// </remarks>
 public static class DistanceTransform
 {
