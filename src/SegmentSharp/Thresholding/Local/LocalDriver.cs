@@ -32,6 +32,76 @@ internal static unsafe class LocalDriver
         return mask;
     }
 
+    /// <summary>
+    /// <see cref="Apply{TRule}"/> for the mean/deviation rules: when only the mask is wanted and the window fits
+    /// <see cref="MomentRows"/>, the fused kernel decides each pixel without materialising m, s or T (same mask).
+    /// </summary>
+    public static Image<byte> ApplyMoments<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
+        where TRule : struct, IMomentRule
+    {
+        if (threshold != null || !MomentRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
+        ImageGuard.SingleChannel(src, nameof(src));
+        CheckWindow(window);
+        var mask = new Image<byte>(src.Width, src.Height);
+        fixed (byte* ps = src.Data)
+        fixed (byte* pm = mask.Data)
+            RunMoments(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule, pm, mask.Stride);
+        return mask;
+    }
+
+    private static void RunMoments<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride)
+        where TRule : struct, IMomentRule
+    {
+        int r = window / 2, w = plane.Width;
+        double n = (double)window * window;
+        nint mp = (nint)mask;
+        Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+        {
+            var rows = new MomentRows(plane, r, rule.NeedsVariance);
+            fixed (int* preS = rows.PrefixS)
+            fixed (uint* preQ = rows.PrefixQ)
+            {
+                for (int y = y0; y < y1; y++)
+                {
+                    rows.Row(y);
+                    MomentKernel.Row(rule, preS, rule.NeedsVariance ? preQ : null, window, plane.Row(y), w, n,
+                        (byte*)mp + (long)y * maskStride);
+                }
+            }
+        }, Math.Max(16, Math.Min(4 * window, 1024)));
+    }
+
+    /// <summary>The largest local population standard deviation over the plane (Wolf's S_max).</summary>
+    public static double MaxStd(LocalPlane plane, int window)
+    {
+        if (!MomentRows.Supports(plane.Width, window))
+        {
+            var smax = new StrongBox<double>(0);
+            Run(plane, window, new MaxStdRule(smax), null, 0, null, 0);
+            return smax.Value;
+        }
+        int r = window / 2, w = plane.Width;
+        double n = (double)window * window, best = 0;
+        object gate = new();
+        Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+        {
+            var rows = new MomentRows(plane, r, true);
+            double local = 0;
+            fixed (int* preS = rows.PrefixS)
+            fixed (uint* preQ = rows.PrefixQ)
+            {
+                for (int y = y0; y < y1; y++)
+                {
+                    rows.Row(y);
+                    local = Math.Max(local, MomentKernel.MaxVariance(preS, preQ, window, w, n));
+                }
+            }
+            lock (gate) best = Math.Max(best, local);
+        }, Math.Max(16, Math.Min(4 * window, 1024)));
+        // √ is monotone and correctly rounded, so √(max s²) is the maximum of the rounded deviations.
+        return Math.Sqrt(best);
+    }
+
     /// <summary>Runs the rule; <paramref name="mask"/> and <paramref name="surface"/> may each be null.</summary>
     public static void Run<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride,
         double* surface, int surfaceStride) where TRule : struct, ILocalRule

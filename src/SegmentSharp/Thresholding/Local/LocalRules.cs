@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace SegmentSharp.Thresholding.Local;
 
@@ -41,50 +42,103 @@ internal static class LocalStats
     }
 }
 
-internal readonly struct NiblackRule(double k) : ILocalRule
+internal readonly struct NiblackRule(double k) : IMomentRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(k);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd) => m - k * sd;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            t[x] = m - k * sd;
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
+    }
+
+    // s = 0 gives m − k·0 = m.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    {
+        alpha = m;
+        beta = Vector256.Create(-k);
+    }
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd);
     }
 }
 
-internal readonly struct SauvolaRule(double k, double r) : ILocalRule
+internal readonly struct SauvolaRule(double k, double r) : IMomentRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(k) * (1 + 255 / r);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd) => m * (1 + k * ((sd / r) - 1));
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            t[x] = m * (1 + k * ((sd / r) - 1));
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
+    }
+
+    // T = m·(1 − k) + (m·k/R)·s; at s = 0 the formula is m·(1 + k·(0/R − 1)), the same rounded factor.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    {
+        alpha = m * Vector256.Create(1 + k * ((0.0 / r) - 1));
+        beta = m * Vector256.Create(k / r);
+    }
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd);
     }
 }
 
-internal readonly struct WolfRule(double k, double globalMin, double maxStd) : ILocalRule
+internal readonly struct WolfRule(double k, double globalMin, double maxStd) : IMomentRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + 2 * Math.Abs(k) + Math.Abs(k * globalMin);
+
+    // A flat image has no local contrast at all (Smax = 0); its ratio s/Smax is taken as 0.
+    private double Inv => maxStd > 0 ? 1.0 / maxStd : 0.0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd, double inv) => (1 - k) * m + k * globalMin + k * (sd * inv) * (m - globalMin);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        // A flat image has no local contrast at all (Smax = 0); its ratio s/Smax is taken as 0.
-        double inv = maxStd > 0 ? 1.0 / maxStd : 0.0;
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            t[x] = (1 - k) * m + k * globalMin + k * (sd * inv) * (m - globalMin);
-        }
+        double inv = Inv;
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x], inv);
+    }
+
+    // At s = 0 the last term is ±0, so T is ((1 − k)·m + k·M) rounded the same way.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    {
+        alpha = m * Vector256.Create(1 - k) + Vector256.Create(k * globalMin);
+        beta = (m - Vector256.Create(globalMin)) * Vector256.Create(k * Inv);
+    }
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd, Inv);
     }
 }
 
@@ -106,46 +160,94 @@ internal readonly struct MaxStdRule(StrongBox<double> max) : ILocalRule
     }
 }
 
-internal readonly struct NickRule(double k) : ILocalRule
+internal readonly struct NickRule(double k) : IMomentRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => true;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(k);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, long sumSq, double n) => m + k * Math.Sqrt(Math.Max((sumSq - m * m) / n, 0.0));
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x];
-            t[x] = m + k * Math.Sqrt(Math.Max((s.SumSq[x] - m * m) / s.N, 0.0));
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.SumSq[x], s.N);
     }
+
+    // m + k·√0 = m.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    {
+        alpha = m;
+        beta = Vector256.Create(k);
+    }
+
+    public double Exact(long sum, long sumSq, double n) => T(sum / n, sumSq, n);
 }
 
-internal readonly struct BradleyRule(double t) : ILocalRule
+internal readonly struct BradleyRule(double t) : IMomentRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => false;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(t);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> th)
     {
         double f = 1 - t;
         for (int x = 0; x < th.Length; x++) th[x] = s.Mean[x] * f;
     }
+
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    {
+        alpha = m * Vector256.Create(1 - t);
+        beta = Vector256<double>.Zero;
+    }
+
+    public double Exact(long sum, long sumSq, double n) => sum / n * (1 - t);
 }
 
-internal readonly struct PhansalkarRule(double k, double r, double p, double q) : ILocalRule
+internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    // α uses a vector exponential, a few ulps from Math.Exp, so flat windows get the margin test too.
+    public bool FlatIsExact => false;
+    public double Magnitude => 1 + Math.Abs(k) * (1 + 1 / r) + Math.Abs(p);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd)
+    {
+        double mn = m / 255.0, sn = sd / 255.0;
+        return 255.0 * (mn * (1 + p * Math.Exp(-q * mn) + k * ((sn / r) - 1)));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            double mn = m / 255.0, sn = sd / 255.0;
-            t[x] = 255.0 * (mn * (1 + p * Math.Exp(-q * mn) + k * ((sn / r) - 1)));
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
+    }
+
+    // 255·mn·(1 + p·e^(−q·mn) + k·(sn/R − 1)) = m·(1 + p·e^(−q·m/255) − k) + (m·k/(255·R))·s.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    {
+        var e = Vector256.Exp(m * Vector256.Create(-q / 255.0));
+        alpha = m * (Vector256.Create(1 - k) + Vector256.Create(p) * e);
+        beta = m * Vector256.Create(k / (255.0 * r));
+    }
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Local;
@@ -35,7 +34,7 @@ public static partial class LocalThreshold
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     /// <returns>The mask: 255 where <c>pixel &gt; T</c>, else 0.</returns>
     public static Image<byte> Niblack(ReadOnlyImageView<byte> src, int window = 15, double k = 0.2, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new NiblackRule(k), threshold);
+        => LocalDriver.ApplyMoments(src, window, new NiblackRule(k), threshold);
 
     /// <summary>
     /// Sauvola and Pietikäinen (2000), "Adaptive document image binarization", Pattern Recognition 33(2):
@@ -53,7 +52,7 @@ public static partial class LocalThreshold
         Image<double>? threshold = null)
     {
         if (!(r > 0) || double.IsInfinity(r)) throw new ArgumentOutOfRangeException(nameof(r), r, "R must be a positive number.");
-        return LocalDriver.Apply(src, window, new SauvolaRule(k, r), threshold);
+        return LocalDriver.ApplyMoments(src, window, new SauvolaRule(k, r), threshold);
     }
 
     /// <summary>
@@ -77,13 +76,13 @@ public static partial class LocalThreshold
             var row = src.Row(y);
             for (int x = 0; x < row.Length; x++) if (row[x] < globalMin) globalMin = row[x];
         }
-        var smax = new StrongBox<double>(0);
+        double smax;
         unsafe
         {
             fixed (byte* ps = src.Data)
-                LocalDriver.Run(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, new MaxStdRule(smax), null, 0, null, 0);
+                smax = LocalDriver.MaxStd(new LocalPlane(ps, src.Width, src.Height, src.Stride), window);
         }
-        return LocalDriver.Apply(src, window, new WolfRule(k, globalMin, smax.Value), threshold);
+        return LocalDriver.ApplyMoments(src, window, new WolfRule(k, globalMin, smax), threshold);
     }
 
     /// <summary>
@@ -96,7 +95,7 @@ public static partial class LocalThreshold
     /// <param name="k">Default −0.1 (the paper's −0.1…−0.2).</param>
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> Nick(ReadOnlyImageView<byte> src, int window = 15, double k = -0.1, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new NickRule(k), threshold);
+        => LocalDriver.ApplyMoments(src, window, new NickRule(k), threshold);
 
     /// <summary>
     /// Bradley and Roth (2007), "Adaptive thresholding using the integral image", J. Graphics Tools 12(2):
@@ -111,7 +110,7 @@ public static partial class LocalThreshold
     public static Image<byte> Bradley(ReadOnlyImageView<byte> src, int window = 0, double t = 0.15, Image<double>? threshold = null)
     {
         if (window == 0) window = Math.Max(3, (src.Width / 8) | 1);
-        return LocalDriver.Apply(src, window, new BradleyRule(t), threshold);
+        return LocalDriver.ApplyMoments(src, window, new BradleyRule(t), threshold);
     }
 
     /// <summary>
@@ -131,7 +130,7 @@ public static partial class LocalThreshold
         double p = 2, double q = 10, Image<double>? threshold = null)
     {
         if (!(r > 0) || double.IsInfinity(r)) throw new ArgumentOutOfRangeException(nameof(r), r, "R must be a positive number.");
-        return LocalDriver.Apply(src, window, new PhansalkarRule(k, r, p, q), threshold);
+        return LocalDriver.ApplyMoments(src, window, new PhansalkarRule(k, r, p, q), threshold);
     }
 
     /// <summary>
