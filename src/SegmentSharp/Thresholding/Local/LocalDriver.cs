@@ -71,6 +71,42 @@ internal static unsafe class LocalDriver
         }, Math.Max(16, Math.Min(4 * window, 1024)));
     }
 
+    /// <summary>
+    /// <see cref="Apply{TRule}"/> for the window min/max rules: when only the mask is wanted and the window is narrower
+    /// than a reflection period, <see cref="RangeRows"/> and the fused <see cref="RangeKernel"/> make it (same mask).
+    /// </summary>
+    public static Image<byte> ApplyRange<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
+        where TRule : struct, IRangeRule
+    {
+        if (threshold != null || !RangeRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
+        ImageGuard.SingleChannel(src, nameof(src));
+        CheckWindow(window);
+        var mask = new Image<byte>(src.Width, src.Height);
+        fixed (byte* ps = src.Data)
+        fixed (byte* pm = mask.Data)
+        {
+            var plane = new LocalPlane(ps, src.Width, src.Height, src.Stride);
+            int r = window / 2, w = plane.Width, stride = mask.Stride;
+            byte[]? colMin = null, colMax = null;
+            if (WindowMinMax.CoversColumn(plane.Height, r)) (colMin, colMax) = WindowMinMax.ColumnExtrema(plane);
+            nint mp = (nint)pm;
+            Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+            {
+                var rows = new RangeRows(plane, r, y0, colMin, colMax);
+                fixed (byte* a = rows.RunMin)
+                fixed (byte* b = rows.RunMax)
+                {
+                    for (int y = y0; y < y1; y++)
+                    {
+                        rows.Row(y);
+                        RangeKernel.Row(rule, a, b, window - rows.Run, plane.Row(y), w, (byte*)mp + (long)y * stride);
+                    }
+                }
+            }, Math.Max(16, Math.Min(4 * window, 1024)));
+        }
+        return mask;
+    }
+
     /// <summary>The largest local population standard deviation over the plane (Wolf's S_max).</summary>
     public static double MaxStd(LocalPlane plane, int window)
     {

@@ -251,41 +251,66 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
     }
 }
 
-internal readonly struct BernsenRule(int contrastThreshold) : ILocalRule
+internal readonly struct BernsenRule(int contrastThreshold) : IRangeRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+
+    // Low contrast: the whole window is one class, decided by its mid-grey (T = −1 → all 255, T = 255 → all 0).
+    public double T(int lo, int hi)
+    {
+        int mid = (lo + hi) >> 1;
+        return hi - lo < contrastThreshold ? (mid >= 128 ? -1.0 : 255.0) : mid - 0.5;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            int lo = s.Min[x], hi = s.Max[x], mid = (lo + hi) >> 1;
-            // Low contrast: the whole window is one class, decided by its mid-grey (T = −1 → all 255, T = 255 → all 0).
-            t[x] = hi - lo < contrastThreshold ? (mid >= 128 ? -1.0 : 255.0) : mid - 0.5;
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Min[x], s.Max[x]);
+    }
+
+    // pixel > mid − 0.5 is pixel ≥ mid; a contrast of at most 255 makes any threshold above 256 "always low".
+    public Vector256<short> Decide(Vector256<short> p, Vector256<short> lo, Vector256<short> hi)
+    {
+        var mid = Vector256.ShiftRightArithmetic(lo + hi, 1);
+        var low = Vector256.LessThan(hi - lo, Vector256.Create((short)Math.Clamp(contrastThreshold, -1, 256)));
+        return Vector256.ConditionalSelect(low, Vector256.GreaterThan(mid, Vector256.Create((short)127)),
+            Vector256.GreaterThan(p, mid - Vector256<short>.One));
     }
 }
 
-internal readonly struct ContrastRule : ILocalRule
+internal readonly struct ContrastRule : IRangeRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+
+    public double T(int lo, int hi) => Math.Max((lo + hi) * 0.5 - 0.5, 0.0);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-            t[x] = Math.Max((s.Min[x] + s.Max[x]) * 0.5 - 0.5, 0.0);
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Min[x], s.Max[x]);
     }
+
+    // pixel > max((min + max − 1)/2, 0) is pixel ≠ 0 and 2·pixel ≥ min + max.
+    public Vector256<short> Decide(Vector256<short> p, Vector256<short> lo, Vector256<short> hi) =>
+        Vector256.GreaterThan(p, Vector256<short>.Zero) & ~Vector256.GreaterThan(lo + hi, p + p);
 }
 
-internal readonly struct MidGreyRule(int c) : ILocalRule
+internal readonly struct MidGreyRule(int c) : IRangeRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+
+    public double T(int lo, int hi) => ((lo + hi) >> 1) - c;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++) t[x] = ((s.Min[x] + s.Max[x]) >> 1) - c;
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Min[x], s.Max[x]);
     }
+
+    // Offsets beyond ±512 put T outside every pixel's reach either way, so clamping keeps 16-bit lanes exact.
+    public Vector256<short> Decide(Vector256<short> p, Vector256<short> lo, Vector256<short> hi) =>
+        Vector256.GreaterThan(p, Vector256.ShiftRightArithmetic(lo + hi, 1) - Vector256.Create((short)Math.Clamp(c, -512, 512)));
 }

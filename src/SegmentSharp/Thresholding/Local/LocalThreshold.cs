@@ -146,7 +146,7 @@ public static partial class LocalThreshold
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> Bernsen(ReadOnlyImageView<byte> src, int window = 15, int contrastThreshold = 15,
         Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new BernsenRule(contrastThreshold), threshold);
+        => LocalDriver.ApplyRange(src, window, new BernsenRule(contrastThreshold), threshold);
 
     /// <summary>
     /// ImageJ's Auto Local Threshold "Contrast" (Landini 2013, after Soille's toggle contrast enhancement): a pixel
@@ -159,7 +159,7 @@ public static partial class LocalThreshold
     /// <param name="window">Odd window size ≥ 3; default 15.</param>
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> Contrast(ReadOnlyImageView<byte> src, int window = 15, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new ContrastRule(), threshold);
+        => LocalDriver.ApplyRange(src, window, new ContrastRule(), threshold);
 
     /// <summary>
     /// ImageJ's Auto Local Threshold "MidGrey" (after HIPR2's adaptive thresholding):
@@ -171,5 +171,5 @@ public static partial class LocalThreshold
     /// <param name="c">Offset subtracted from the mid-grey; default 0 (ImageJ).</param>
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> MidGrey(ReadOnlyImageView<byte> src, int window = 15, int c = 0, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new MidGreyRule(c), threshold);
+        => LocalDriver.ApplyRange(src, window, new MidGreyRule(c), threshold);
 }

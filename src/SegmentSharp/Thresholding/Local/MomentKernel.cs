@@ -79,7 +79,7 @@ internal static unsafe class MomentKernel
                     int xh = x + h;
                     var si = Sse2.Subtract(Sse2.LoadVector128(preS + xh + win), Sse2.LoadVector128(preS + xh));
                     var s = Avx.ConvertToVector256Double(si);
-                    var m = Fma.MultiplyAdd(Fma.MultiplyAddNegated(s * inv, vn, s), inv, s * inv);
+                    var m = Divide(s, vn, inv);
                     rule.Coefficients(m, out var alpha, out var beta);
                     var p = Avx.ConvertToVector256Double(Sse41.ConvertToVector128Int32(src + xh));
                     var a = p - alpha;
@@ -94,7 +94,7 @@ internal static unsafe class MomentKernel
                     if (rule.NickVariance) v = Avx.Max((q - m * m) * inv, zero);
                     else
                     {
-                        var g2 = Fma.MultiplyAdd(Fma.MultiplyAddNegated(q * inv, vn, q), inv, q * inv);
+                        var g2 = Divide(q, vn, inv);
                         v = Avx.Max(g2 - m * m, zero);
                     }
                     var absA = Vector256.Abs(a);
@@ -150,8 +150,8 @@ internal static unsafe class MomentKernel
             {
                 var s = Avx.ConvertToVector256Double(Sse2.Subtract(Sse2.LoadVector128(preS + x + win), Sse2.LoadVector128(preS + x)));
                 var q = ToDouble(Sse2.Subtract(Sse2.LoadVector128(preQ + x + win), Sse2.LoadVector128(preQ + x)));
-                var m = Fma.MultiplyAdd(Fma.MultiplyAddNegated(s * inv, vn, s), inv, s * inv);
-                var g2 = Fma.MultiplyAdd(Fma.MultiplyAddNegated(q * inv, vn, q), inv, q * inv);
+                var m = Divide(s, vn, inv);
+                var g2 = Divide(q, vn, inv);
                 vb = Avx.Max(vb, g2 - m * m);
             }
             for (int i = 0; i < 4; i++) best = Math.Max(best, vb.GetElement(i));
@@ -170,6 +170,18 @@ internal static unsafe class MomentKernel
             best = Math.Max(best, g2 - m * m);
         }
         return best;
+    }
+
+    /// <summary>
+    /// a / n rounded to nearest, for integer a below 2⁵³ and odd integer n, without a division: q = a·(1/n) is within
+    /// 1.5 ulp, the remainder a − q·n is exact under a fused multiply-add, and q + r·(1/n) then lands within far less
+    /// than half an ulp of a/n, which (n odd, so a/n is never a rounding midpoint) rounds to the same double.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Divide(Vector256<double> a, Vector256<double> n, Vector256<double> inv)
+    {
+        var q = a * inv;
+        return Fma.MultiplyAdd(Fma.MultiplyAddNegated(q, n, a), inv, q);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
