@@ -72,9 +72,22 @@ public unsafe class LocalFastKernelTwinTests
                     fixed (byte* pv = v)
                     fixed (byte* pd = s)
                     {
-                        MomentKernel.Row(rule, ps, pq, window, pp, len, n, pv);
                         MomentKernel.RowScalar(rule, ps, pq, window, pp, len, n, pd);
+                        MomentKernel.Row(rule, ps, pq, window, pp, len, n, pv);
                         Assert.True(s.AsSpan().SequenceEqual(v), $"{name} len {len} window {window} {kind}");
+                        // Both vector widths, whichever Row picked: their prefix against the scalar reference.
+                        if (MomentKernel.Vectorized)
+                        {
+                            Array.Clear(v);
+                            int done = MomentKernel.Row256(rule, ps, pq, window, pp, len, n, pv);
+                            Assert.True(s.AsSpan(0, done).SequenceEqual(v.AsSpan(0, done)), $"{name} 256-bit len {len} window {window} {kind}");
+                        }
+                        if (MomentKernel.Wide)
+                        {
+                            Array.Clear(v);
+                            int done = MomentKernel.Row512(rule, ps, pq, window, pp, len, n, pv);
+                            Assert.True(s.AsSpan(0, done).SequenceEqual(v.AsSpan(0, done)), $"{name} 512-bit len {len} window {window} {kind}");
+                        }
                         if (len > 0)
                             Assert.Equal(BitConverter.DoubleToInt64Bits(MomentKernel.MaxVarianceScalar(ps, pq, window, len, n)),
                                 BitConverter.DoubleToInt64Bits(MomentKernel.MaxVariance(ps, pq, window, len, n)));

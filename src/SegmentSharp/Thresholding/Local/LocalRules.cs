@@ -60,12 +60,23 @@ internal readonly struct NiblackRule(double k) : IMomentRule
         for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
     }
 
-    // s = 0 gives m − k·0 = m.
-    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    public double BetaMax => Math.Abs(k);
+
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
         alpha = m;
-        beta = Vector256.Create(-k);
+        betaSq = Vector256.Create(-k * Math.Abs(k));
     }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = m;
+        betaSq = Vector512.Create(-k * Math.Abs(k));
+    }
+
+    // s = 0 gives m − k·0 = m.
+    public Vector256<double> Flat(Vector256<double> m) => m;
+    public Vector512<double> Flat(Vector512<double> m) => m;
 
     public double Exact(long sum, long sumSq, double n)
     {
@@ -92,12 +103,25 @@ internal readonly struct SauvolaRule(double k, double r) : IMomentRule
         for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
     }
 
-    // T = m·(1 − k) + (m·k/R)·s; at s = 0 the formula is m·(1 + k·(0/R − 1)), the same rounded factor.
-    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    public double BetaMax => 255 * Math.Abs(k) / r;
+    private double Flat0 => 1 + k * ((0.0 / r) - 1);
+
+    // T = m·(1 − k) + (m·k/R)·s, so β·|β| = m²·k·|k|/R².
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
-        alpha = m * Vector256.Create(1 + k * ((0.0 / r) - 1));
-        beta = m * Vector256.Create(k / r);
+        alpha = m * Vector256.Create(1 - k);
+        betaSq = m * m * Vector256.Create(k * Math.Abs(k) / (r * r));
     }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = m * Vector512.Create(1 - k);
+        betaSq = m * m * Vector512.Create(k * Math.Abs(k) / (r * r));
+    }
+
+    // At s = 0 the formula is m·(1 + k·(0/R − 1)): the same rounded factor.
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(Flat0);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(Flat0);
 
     public double Exact(long sum, long sumSq, double n)
     {
@@ -128,12 +152,26 @@ internal readonly struct WolfRule(double k, double globalMin, double maxStd) : I
         for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x], inv);
     }
 
-    // At s = 0 the last term is ±0, so T is ((1 − k)·m + k·M) rounded the same way.
-    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    public double BetaMax => 255 * Math.Abs(k * Inv);
+
+    // T = (1 − k)·m + k·M + k·(m − M)/Smax · s.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
-        alpha = m * Vector256.Create(1 - k) + Vector256.Create(k * globalMin);
-        beta = (m - Vector256.Create(globalMin)) * Vector256.Create(k * Inv);
+        alpha = Flat(m);
+        var d = m - Vector256.Create(globalMin);
+        betaSq = d * Vector256.Abs(d) * Vector256.Create(k * Inv * Math.Abs(k * Inv));
     }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = Flat(m);
+        var d = m - Vector512.Create(globalMin);
+        betaSq = d * Vector512.Abs(d) * Vector512.Create(k * Inv * Math.Abs(k * Inv));
+    }
+
+    // At s = 0 the last term is ±0, so T is ((1 − k)·m + k·M) rounded the same way.
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(1 - k) + Vector256.Create(k * globalMin);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(1 - k) + Vector512.Create(k * globalMin);
 
     public double Exact(long sum, long sumSq, double n)
     {
@@ -178,12 +216,24 @@ internal readonly struct NickRule(double k) : IMomentRule
         for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.SumSq[x], s.N);
     }
 
-    // m + k·√0 = m.
-    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    // NICK's deviation has no cancellation to amplify (Σp² ≥ N·m²); the magnitude term covers its rounding.
+    public double BetaMax => 0;
+
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
         alpha = m;
-        beta = Vector256.Create(k);
+        betaSq = Vector256.Create(k * Math.Abs(k));
     }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = m;
+        betaSq = Vector512.Create(k * Math.Abs(k));
+    }
+
+    // Only an all-zero window has a zero NICK deviation: m + k·√0 = m.
+    public Vector256<double> Flat(Vector256<double> m) => m;
+    public Vector512<double> Flat(Vector512<double> m) => m;
 
     public double Exact(long sum, long sumSq, double n) => T(sum / n, sumSq, n);
 }
@@ -204,11 +254,23 @@ internal readonly struct BradleyRule(double t) : IMomentRule
         for (int x = 0; x < th.Length; x++) th[x] = s.Mean[x] * f;
     }
 
-    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    public double BetaMax => 0;
+
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
-        alpha = m * Vector256.Create(1 - t);
-        beta = Vector256<double>.Zero;
+        alpha = Flat(m);
+        betaSq = Vector256<double>.Zero;
     }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = Flat(m);
+        betaSq = Vector512<double>.Zero;
+    }
+
+    // With the correctly rounded mean this is the scalar m·(1 − t) exactly.
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(1 - t);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(1 - t);
 
     public double Exact(long sum, long sumSq, double n) => sum / n * (1 - t);
 }
@@ -236,13 +298,26 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
         for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
     }
 
+    public double BetaMax => Math.Abs(k) / r;
+    private double BetaSqScale => k * Math.Abs(k) / (255.0 * 255.0 * r * r);
+
     // 255·mn·(1 + p·e^(−q·mn) + k·(sn/R − 1)) = m·(1 + p·e^(−q·m/255) − k) + (m·k/(255·R))·s.
-    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> beta)
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
-        var e = Vector256.Exp(m * Vector256.Create(-q / 255.0));
-        alpha = m * (Vector256.Create(1 - k) + Vector256.Create(p) * e);
-        beta = m * Vector256.Create(k / (255.0 * r));
+        alpha = Flat(m);
+        betaSq = m * m * Vector256.Create(BetaSqScale);
     }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = Flat(m);
+        betaSq = m * m * Vector512.Create(BetaSqScale);
+    }
+
+    public Vector256<double> Flat(Vector256<double> m) =>
+        m * (Vector256.Create(1 - k) + Vector256.Create(p) * Vector256.Exp(m * Vector256.Create(-q / 255.0)));
+    public Vector512<double> Flat(Vector512<double> m) =>
+        m * (Vector512.Create(1 - k) + Vector512.Create(p) * Vector512.Exp(m * Vector512.Create(-q / 255.0)));
 
     public double Exact(long sum, long sumSq, double n)
     {
