@@ -100,6 +100,47 @@ internal static class LocalProbe
         return 0;
     }
 
+    /// <summary>Single-threaded cost of each stage of the mean/deviation engine on the page (iteration aid).</summary>
+    public static unsafe int Parts(string[] args)
+    {
+        var (mat, src) = BenchData.LoadDoc12();
+        mat.Dispose();
+        int w = src.Width, h = src.Height;
+        var dst = new byte[w];
+        foreach (int win in new[] { 15, 101 })
+        {
+            double n = (double)win * win;
+            fixed (byte* ps = src.Data)
+            fixed (byte* pd = dst)
+            {
+                var plane = new LocalPlane(ps, w, h, src.Stride);
+                foreach (bool sq in new[] { false, true })
+                {
+                    double t = Median(5, () =>
+                    {
+                        var rows = new MomentRows(plane, win / 2, sq);
+                        for (int y = 0; y < h; y++) rows.Row(y);
+                    });
+                    Console.WriteLine($"window {win,3} rows (update + reflect + prefix), squares {sq}: {t,6:F1} ms");
+                }
+                var r2 = new MomentRows(plane, win / 2, true);
+                r2.Row(h / 2);
+                fixed (int* a = r2.PrefixS)
+                fixed (uint* b = r2.PrefixQ)
+                {
+                    int* pa = a; uint* pb = b; byte* pdd = pd;
+                    byte* row = plane.Row(h / 2);
+                    Console.WriteLine($"   kernel Niblack x{h}: {Median(5, () => { for (int y = 0; y < h; y++) MomentKernel.Row(new NiblackRule(0.2), pa, pb, win, row, w, n, pdd); }),6:F1} ms");
+                    Console.WriteLine($"   kernel Sauvola x{h}: {Median(5, () => { for (int y = 0; y < h; y++) MomentKernel.Row(new SauvolaRule(0.2, 127.5), pa, pb, win, row, w, n, pdd); }),6:F1} ms");
+                    Console.WriteLine($"   kernel Bradley x{h}: {Median(5, () => { for (int y = 0; y < h; y++) MomentKernel.Row(new BradleyRule(0.15), pa, null, win, row, w, n, pdd); }),6:F1} ms");
+                    Console.WriteLine($"   kernel Phansalkar x{h}: {Median(5, () => { for (int y = 0; y < h; y++) MomentKernel.Row(new PhansalkarRule(0.25, 0.5, 2, 10), pa, pb, win, row, w, n, pdd); }),6:F1} ms");
+                }
+            }
+        }
+        Console.WriteLine($"alloc 12 MB mask: {Median(5, () => GC.KeepAlive(new Image<byte>(w, h))),6:F1} ms");
+        return 0;
+    }
+
     internal static IEnumerable<(string Name, Func<Image<byte>> Run)> Methods(Image<byte> src, int win) =>
     [
         ("Niblack", () => LocalThreshold.Niblack(src, win)),

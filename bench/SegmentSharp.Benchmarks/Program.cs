@@ -7,6 +7,7 @@ using SegmentSharp.Benchmarks;
 //   --local-quick [name]       stopwatch timing of the local methods vs adaptiveThreshold mean (iteration aid)
 if (args.Length > 0 && args[0] == "--memory") return LocalProbe.Memory(args);
 if (args.Length > 0 && args[0] == "--local-quick") return LocalProbe.Quick(args);
+if (args.Length > 0 && args[0] == "--local-parts") return LocalProbe.Parts(args);
 if (args.Length > 0 && args[0] == "--generate-data")
 {
     BenchData.Ensure(Console.Out);

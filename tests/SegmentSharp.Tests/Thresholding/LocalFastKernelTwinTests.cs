@@ -23,6 +23,13 @@ public unsafe class LocalFastKernelTwinTests
             MomentScan.Prefix(src, a);
             MomentScan.PrefixScalar(src, b);
             Assert.Equal(b, a);
+            var src2 = new int[len];
+            for (int i = 0; i < len; i++) src2[i] = rnd.Next(int.MinValue, int.MaxValue);
+            var a1 = new int[len + 1]; var a2 = new int[len + 1]; var b2 = new int[len + 1];
+            MomentScan.PrefixPair(src, a1, src2, a2);
+            MomentScan.PrefixScalar(src2, b2);
+            Assert.Equal(b, a1);
+            Assert.Equal(b2, a2);
 
             var r1 = new byte[len]; var r2 = new byte[len];
             rnd.NextBytes(r1); rnd.NextBytes(r2);
@@ -88,9 +95,7 @@ public unsafe class LocalFastKernelTwinTests
                             int done = MomentKernel.Row512(rule, ps, pq, window, pp, len, n, pv);
                             Assert.True(s.AsSpan(0, done).SequenceEqual(v.AsSpan(0, done)), $"{name} 512-bit len {len} window {window} {kind}");
                         }
-                        if (len > 0)
-                            Assert.Equal(BitConverter.DoubleToInt64Bits(MomentKernel.MaxVarianceScalar(ps, pq, window, len, n)),
-                                BitConverter.DoubleToInt64Bits(MomentKernel.MaxVariance(ps, pq, window, len, n)));
+                        Assert.Equal(MomentKernel.MaxVScalar(ps, pq, window, len, n), MomentKernel.MaxV(ps, pq, window, len, n));
                     }
                 }
     }
@@ -107,6 +112,7 @@ public unsafe class LocalFastKernelTwinTests
         Twin(new BradleyRule(0.15), "bradley");
         Twin(new BradleyRule(0.5), "bradley 0.5");
         Twin(new PhansalkarRule(0.25, 0.5, 2, 10), "phansalkar");
+        Twin(new PhansalkarRule(-0.2, 0.3, 5, -3), "phansalkar q < 0");
     }
 
     [Fact]
@@ -131,6 +137,19 @@ public unsafe class LocalFastKernelTwinTests
                 for (int l = 0; l < 4; l++)
                     Assert.Equal(BitConverter.DoubleToInt64Bits(a.GetElement(l) / n), BitConverter.DoubleToInt64Bits(q.GetElement(l)));
             }
+        }
+    }
+
+    [Fact]
+    public void VectorExpIsCloseToMathExp()
+    {
+        var rnd = new Random(11);
+        for (int i = 0; i < 20000; i++)
+        {
+            double x = i < 10 ? -i : (rnd.NextDouble() * 2 - 1) * (i % 2 == 0 ? 12 : ExpKernel.Limit);
+            double e = Math.Exp(x);
+            double a = ExpKernel.Exp(Vector256.Create(x)).GetElement(0), b = ExpKernel.Exp(Vector512.Create(x)).GetElement(3);
+            Assert.True(Math.Abs(a - e) <= 1e-13 * e && Math.Abs(b - e) <= 1e-13 * e, $"exp({x:R}) = {e:R}: {a:R}, {b:R}");
         }
     }
 

@@ -42,7 +42,7 @@ internal static unsafe class LocalDriver
         if (threshold != null || !MomentRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
         ImageGuard.SingleChannel(src, nameof(src));
         CheckWindow(window);
-        var mask = new Image<byte>(src.Width, src.Height);
+        var mask = NewMask(src.Width, src.Height);
         fixed (byte* ps = src.Data)
         fixed (byte* pm = mask.Data)
             RunMoments(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule, pm, mask.Stride);
@@ -81,7 +81,7 @@ internal static unsafe class LocalDriver
         if (threshold != null || !RangeRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
         ImageGuard.SingleChannel(src, nameof(src));
         CheckWindow(window);
-        var mask = new Image<byte>(src.Width, src.Height);
+        var mask = NewMask(src.Width, src.Height);
         fixed (byte* ps = src.Data)
         fixed (byte* pm = mask.Data)
         {
@@ -107,17 +107,21 @@ internal static unsafe class LocalDriver
         return mask;
     }
 
-    /// <summary>The largest local population standard deviation over the plane (Wolf's S_max).</summary>
+    /// <summary>
+    /// The largest local population standard deviation over the plane (Wolf's S_max), √V_max / N from the exact
+    /// V = N·Σp² − (Σp)² of every window (within an ulp of the largest float64 √(Σp²/N − m²)).
+    /// </summary>
     public static double MaxStd(LocalPlane plane, int window)
     {
+        double n = (double)window * window;
         if (!MomentRows.Supports(plane.Width, window))
         {
-            var smax = new StrongBox<double>(0);
-            Run(plane, window, new MaxStdRule(smax), null, 0, null, 0);
-            return smax.Value;
+            var box = new StrongBox<Int128>(0);
+            Run(plane, window, new MaxVRule(box), null, 0, null, 0);
+            return Math.Sqrt((double)box.Value) / n;
         }
         int r = window / 2, w = plane.Width;
-        double n = (double)window * window, best = 0;
+        double best = 0;
         object gate = new();
         Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
         {
@@ -129,14 +133,20 @@ internal static unsafe class LocalDriver
                 for (int y = y0; y < y1; y++)
                 {
                     rows.Row(y);
-                    local = Math.Max(local, MomentKernel.MaxVariance(preS, preQ, window, w, n));
+                    local = Math.Max(local, MomentKernel.MaxV(preS, preQ, window, w, n));
                 }
             }
             lock (gate) best = Math.Max(best, local);
         }, Math.Max(16, Math.Min(4 * window, 1024)));
-        // √ is monotone and correctly rounded, so √(max s²) is the maximum of the rounded deviations.
-        return Math.Sqrt(best);
+        return Math.Sqrt(best) / n;
     }
+
+    /// <summary>
+    /// A mask the fused kernels overwrite entirely, so it skips the zeroing (for a page, clearing 12 MB costs about as
+    /// much as binarizing it).
+    /// </summary>
+    private static Image<byte> NewMask(int width, int height) =>
+        new(GC.AllocateUninitializedArray<byte>(checked(width * height)), width, height);
 
     /// <summary>Runs the rule; <paramref name="mask"/> and <paramref name="surface"/> may each be null.</summary>
     public static void Run<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride,

@@ -198,6 +198,24 @@ internal readonly struct MaxStdRule(StrongBox<double> max) : ILocalRule
     }
 }
 
+/// <summary>Collects the largest exact N·Σp² − (Σp)² (Wolf's first pass for windows beyond the 32-bit engine).</summary>
+internal readonly struct MaxVRule(StrongBox<Int128> max) : ILocalRule
+{
+    public bool UsesSums => true;
+    public bool UsesMinMax => false;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Row(in LocalRow s, Span<double> t)
+    {
+        Int128 best = 0, n = (Int128)s.N;
+        for (int x = 0; x < t.Length; x++)
+        {
+            Int128 v = n * s.SumSq[x] - (Int128)s.Sum[x] * s.Sum[x];
+            if (v > best) best = v;
+        }
+        lock (max) if (best > max.Value) max.Value = best;
+    }
+}
+
 internal readonly struct NickRule(double k) : IMomentRule
 {
     public bool UsesSums => true;
@@ -281,7 +299,7 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
     public bool NickVariance => false;
-    // α uses a vector exponential, a few ulps from Math.Exp, so flat windows get the margin test too.
+    // α uses ExpKernel, within 1e-14 of Math.Exp, so flat windows get the margin test too.
     public bool FlatIsExact => false;
     public double Magnitude => 1 + Math.Abs(k) * (1 + 1 / r) + Math.Abs(p);
 
@@ -315,9 +333,9 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
     }
 
     public Vector256<double> Flat(Vector256<double> m) =>
-        m * (Vector256.Create(1 - k) + Vector256.Create(p) * Vector256.Exp(m * Vector256.Create(-q / 255.0)));
+        m * (Vector256.Create(1 - k) + Vector256.Create(p) * ExpKernel.Exp(m * Vector256.Create(-q / 255.0)));
     public Vector512<double> Flat(Vector512<double> m) =>
-        m * (Vector512.Create(1 - k) + Vector512.Create(p) * Vector512.Exp(m * Vector512.Create(-q / 255.0)));
+        m * (Vector512.Create(1 - k) + Vector512.Create(p) * ExpKernel.Exp(m * Vector512.Create(-q / 255.0)));
 
     public double Exact(long sum, long sumSq, double n)
     {

@@ -130,7 +130,10 @@ public static partial class LocalThreshold
         double p = 2, double q = 10, Image<double>? threshold = null)
     {
         if (!(r > 0) || double.IsInfinity(r)) throw new ArgumentOutOfRangeException(nameof(r), r, "R must be a positive number.");
-        return LocalDriver.ApplyMoments(src, window, new PhansalkarRule(k, r, p, q), threshold);
+        // The vector exponential covers |q·m/255| ≤ 700; beyond that e^(−q·m) over- or underflows anyway.
+        return Math.Abs(q) <= ExpKernel.Limit
+            ? LocalDriver.ApplyMoments(src, window, new PhansalkarRule(k, r, p, q), threshold)
+            : LocalDriver.Apply(src, window, new PhansalkarRule(k, r, p, q), threshold);
     }
 
     /// <summary>

@@ -224,39 +224,38 @@ internal static unsafe class MomentKernel
         }
     }
 
-    /// <summary>The largest population variance Σp²/N − m² of the row (Wolf's first pass), from the prefix sums.</summary>
+    /// <summary>
+    /// The largest V = N·Σp² − (Σp)² of the row (Wolf's first pass; s = √V / N), exact since both terms are integers
+    /// below 2⁵³.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double MaxVariance(int* preS, uint* preQ, int win, int w, double n)
+    public static double MaxV(int* preS, uint* preQ, int win, int w, double n)
     {
         int x = 0;
         double best = 0;
         if (Vectorized && w >= 4)
         {
             var vn = Vector256.Create(n);
-            var inv = Vector256.Create(1.0 / n);
             var vb = Vector256<double>.Zero;
             for (; x <= w - 4; x += 4)
             {
                 var s = Avx.ConvertToVector256Double(Sse2.Subtract(Sse2.LoadVector128(preS + x + win), Sse2.LoadVector128(preS + x)));
                 var q = ToDouble(Sse2.Subtract(Sse2.LoadVector128(preQ + x + win), Sse2.LoadVector128(preQ + x)));
-                var m = Divide(s, vn, inv);
-                var g2 = Divide(q, vn, inv);
-                vb = Avx.Max(vb, g2 - m * m);
+                vb = Avx.Max(vb, Fma.MultiplySubtract(vn, q, s * s));
             }
             for (int i = 0; i < 4; i++) best = Math.Max(best, vb.GetElement(i));
         }
-        return Math.Max(best, MaxVarianceScalar(preS + x, preQ + x, win, w - x, n));
+        return Math.Max(best, MaxVScalar(preS + x, preQ + x, win, w - x, n));
     }
 
-    /// <summary>The scalar twin of <see cref="MaxVariance"/>, with true divisions.</summary>
-    public static double MaxVarianceScalar(int* preS, uint* preQ, int win, int w, double n)
+    /// <summary>The scalar twin of <see cref="MaxV"/>.</summary>
+    public static double MaxVScalar(int* preS, uint* preQ, int win, int w, double n)
     {
-        double best = 0;
+        long best = 0, nn = (long)n;
         for (int x = 0; x < w; x++)
         {
-            double m = (preS[x + win] - preS[x]) / n;
-            double g2 = (uint)(preQ[x + win] - preQ[x]) / n;
-            best = Math.Max(best, g2 - m * m);
+            long s = preS[x + win] - preS[x], q = (uint)(preQ[x + win] - preQ[x]);
+            best = Math.Max(best, nn * q - s * s);
         }
         return best;
     }

@@ -49,12 +49,12 @@ internal sealed unsafe class MomentRows
         if (_y == int.MinValue || y < _y || y - _y > _win) Init(y);
         else while (_y < y) Advance();
         Reflect(_colS);
-        MomentScan.Prefix(_colS, PrefixS);
         if (_squares)
         {
             Reflect(_colQ);
-            MomentScan.Prefix(MemoryMarshalInts(_colQ), MemoryMarshalInts(PrefixQ));
+            MomentScan.PrefixPair(_colS, PrefixS, MemoryMarshalInts(_colQ), MemoryMarshalInts(PrefixQ));
         }
+        else MomentScan.Prefix(_colS, PrefixS);
     }
 
     private static Span<int> MemoryMarshalInts(uint[] a) => System.Runtime.InteropServices.MemoryMarshal.Cast<uint, int>(a.AsSpan());
@@ -105,12 +105,23 @@ internal static unsafe class MomentScan
     public static void Update(byte* a, byte* b, int w, Span<int> colS, Span<int> colQ)
     {
         int x = 0;
+        bool sq = !colQ.IsEmpty;
         fixed (int* ps = colS)
         fixed (int* pq = colQ)
         {
-            if (Avx2.IsSupported)
+            if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
             {
-                bool sq = !colQ.IsEmpty;
+                for (; x <= w - 16; x += 16)
+                {
+                    var va = Avx512F.ConvertToVector512Int32(Sse2.LoadVector128(a + x));
+                    var vb = Avx512F.ConvertToVector512Int32(Sse2.LoadVector128(b + x));
+                    var d = va - vb;
+                    (Vector512.Load(ps + x) + d).Store(ps + x);
+                    if (sq) (Vector512.Load(pq + x) + Avx512F.MultiplyLow(d, va + vb)).Store(pq + x);
+                }
+            }
+            else if (Avx2.IsSupported)
+            {
                 for (; x <= w - 8; x += 8)
                 {
                     var va = Avx2.ConvertToVector256Int32(a + x);
@@ -135,34 +146,87 @@ internal static unsafe class MomentScan
     }
 
     /// <summary>pre[0] = 0, pre[j + 1] = pre[j] + src[j] (wrapping); <c>pre.Length == src.Length + 1</c>.</summary>
+    public static void Prefix(ReadOnlySpan<int> src, Span<int> pre) => PrefixPair(src, pre, default, default);
+
+    /// <summary>
+    /// <see cref="Prefix"/> of one or two rows at once (the second pair may be empty). Each vector is scanned in
+    /// registers on its own; the running carry then costs one add per vector, so the rows' chains do not wait on
+    /// cross-lane shuffles, and two independent rows keep the core busy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Prefix(ReadOnlySpan<int> src, Span<int> pre)
+    public static void PrefixPair(ReadOnlySpan<int> src, Span<int> pre, ReadOnlySpan<int> src2, Span<int> pre2)
     {
         int len = src.Length, j = 0;
+        bool two = !src2.IsEmpty;
         pre[0] = 0;
-        int carry = 0;
+        if (two) pre2[0] = 0;
+        int carry = 0, carry2 = 0;
         fixed (int* s = src)
         fixed (int* p = pre)
+        fixed (int* s2 = src2)
+        fixed (int* p2 = pre2)
         {
-            if (Avx2.IsSupported && len >= 8)
+            if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && len >= 16)
             {
-                var vc = Vector256<int>.Zero;
+                var c1 = Vector512<int>.Zero; var c2 = Vector512<int>.Zero;
+                var last = Vector512.Create(15);
+                for (; j <= len - 16; j += 16)
+                {
+                    var v = Scan(Vector512.Load(s + j));
+                    (v + c1).Store(p + j + 1);
+                    c1 += Avx512F.PermuteVar16x32(v, last);
+                    if (two)
+                    {
+                        var u = Scan(Vector512.Load(s2 + j));
+                        (u + c2).Store(p2 + j + 1);
+                        c2 += Avx512F.PermuteVar16x32(u, last);
+                    }
+                }
+                carry = c1.ToScalar(); carry2 = c2.ToScalar();
+            }
+            else if (Avx2.IsSupported && len >= 8)
+            {
+                var c1 = Vector256<int>.Zero; var c2 = Vector256<int>.Zero;
                 var last = Vector256.Create(7);
                 for (; j <= len - 8; j += 8)
                 {
-                    var v = Avx.LoadVector256(s + j);
-                    // In-lane prefix over the two 128-bit halves, then carry the low half's total into the high half.
-                    v += Avx2.ShiftLeftLogical128BitLane(v, 4);
-                    v += Avx2.ShiftLeftLogical128BitLane(v, 8);
-                    var t = Avx2.Shuffle(v, 0xFF);
-                    v += Avx2.Permute2x128(t, t, 0x08) + vc;
-                    Avx.Store(p + j + 1, v);
-                    vc = Avx2.PermuteVar8x32(v, last);
+                    var v = Scan(Avx.LoadVector256(s + j));
+                    Avx.Store(p + j + 1, v + c1);
+                    c1 += Avx2.PermuteVar8x32(v, last);
+                    if (two)
+                    {
+                        var u = Scan(Avx.LoadVector256(s2 + j));
+                        Avx.Store(p2 + j + 1, u + c2);
+                        c2 += Avx2.PermuteVar8x32(u, last);
+                    }
                 }
-                carry = vc.ToScalar();
+                carry = c1.ToScalar(); carry2 = c2.ToScalar();
             }
         }
-        for (; j < len; j++) { carry = unchecked(carry + src[j]); pre[j + 1] = carry; }
+        for (int i = j; i < len; i++) { carry = unchecked(carry + src[i]); pre[i + 1] = carry; }
+        if (two)
+            for (int i = j; i < len; i++) { carry2 = unchecked(carry2 + src2[i]); pre2[i + 1] = carry2; }
+    }
+
+    // Inclusive prefix sum within one vector: add the vector shifted up by 1, 2, 4, 8 lanes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<int> Scan(Vector512<int> v)
+    {
+        var z = Vector512<int>.Zero;
+        v += Avx512F.AlignRight32(v, z, 15);
+        v += Avx512F.AlignRight32(v, z, 14);
+        v += Avx512F.AlignRight32(v, z, 12);
+        return v + Avx512F.AlignRight32(v, z, 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Scan(Vector256<int> v)
+    {
+        // In-lane prefix over the two 128-bit halves, then the low half's total carried into the high half.
+        v += Avx2.ShiftLeftLogical128BitLane(v, 4);
+        v += Avx2.ShiftLeftLogical128BitLane(v, 8);
+        var t = Avx2.Shuffle(v, 0xFF);
+        return v + Avx2.Permute2x128(t, t, 0x08);
     }
 
     /// <summary>The scalar twin of <see cref="Prefix"/>.</summary>
