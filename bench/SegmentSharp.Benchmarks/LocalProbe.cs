@@ -88,6 +88,9 @@ internal static class LocalProbe
                 double cv = Median(reps, () => Cv2.AdaptiveThreshold(mat, dstMat, 255, AdaptiveThresholdTypes.MeanC,
                     ThresholdTypes.Binary, win, 5));
                 Console.WriteLine($"threads {threads} window {win,3}: OpenCV adaptive mean {cv,7:F1} ms");
+                var into = new Image<byte>(src.Width, src.Height);
+                double ni = Median(reps, () => LocalDriver.ApplyMomentsInto(src, win, new NiblackRule(0.2), into));
+                Console.WriteLine($"    Niblack into a preallocated mask {ni,7:F1} ms  ratio {ni / cv:F2}");
                 foreach (var (name, run) in Methods(src, win))
                 {
                     if (filter.Length > 0 && !name.Contains(filter, StringComparison.OrdinalIgnoreCase)) continue;
@@ -137,6 +140,7 @@ internal static class LocalProbe
                 }
             }
         }
+        Console.WriteLine($"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, wide kernel {MomentKernel.Wide}");
         Console.WriteLine($"alloc 12 MB mask: {Median(5, () => GC.KeepAlive(new Image<byte>(w, h))),6:F1} ms");
         return 0;
     }

@@ -49,6 +49,16 @@ internal static unsafe class LocalDriver
         return mask;
     }
 
+    /// <summary>The fused mask path into a caller's mask (same size, single channel); for benchmarks and reuse.</summary>
+    internal static void ApplyMomentsInto<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<byte> mask)
+        where TRule : struct, IMomentRule
+    {
+        if (!MomentRows.Supports(src.Width, window)) throw new NotSupportedException("window too large for the fused path");
+        fixed (byte* ps = src.Data)
+        fixed (byte* pm = mask.Data)
+            RunMoments(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule, pm, mask.Stride);
+    }
+
     private static void RunMoments<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride)
         where TRule : struct, IMomentRule
     {

@@ -64,11 +64,19 @@ internal sealed unsafe class MomentRows
         Array.Clear(_colS);
         if (_squares) Array.Clear(_colQ);
         long[] cnt = Reflect101.Counts((long)y - _r, _win, _h);
+        byte[] zeros = new byte[_w];
         for (int i = 0; i < _h; i++)
         {
             uint c = (uint)cnt[i];
             if (c == 0) continue;
             byte* s = _p.Row(i);
+            if (c == 1)
+            {
+                // A row that enters once is an update against an all-zero leaving row (the vector loop).
+                fixed (byte* z = zeros)
+                    MomentScan.Update(s, z, _w, _colS.AsSpan(_r, _w), _squares ? MemoryMarshalInts(_colQ).Slice(_r, _w) : default);
+                continue;
+            }
             for (int x = 0; x < _w; x++)
             {
                 uint v = s[x];
