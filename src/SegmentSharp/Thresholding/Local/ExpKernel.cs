@@ -22,21 +22,21 @@ internal static class ExpKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
-        var t = x * Vector256.Create(Log2E) + Vector256.Create(Shifter);
+        var t = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(Shifter));
         var k = t - Vector256.Create(Shifter);
-        var r = x - k * Vector256.Create(Ln2Hi) - k * Vector256.Create(Ln2Lo);
+        var r = Vector256.FusedMultiplyAdd(-k, Vector256.Create(Ln2Lo), Vector256.FusedMultiplyAdd(-k, Vector256.Create(Ln2Hi), x));
         var p = Vector256.Create(1.0 / 39916800);
-        p = p * r + Vector256.Create(1.0 / 3628800);
-        p = p * r + Vector256.Create(1.0 / 362880);
-        p = p * r + Vector256.Create(1.0 / 40320);
-        p = p * r + Vector256.Create(1.0 / 5040);
-        p = p * r + Vector256.Create(1.0 / 720);
-        p = p * r + Vector256.Create(1.0 / 120);
-        p = p * r + Vector256.Create(1.0 / 24);
-        p = p * r + Vector256.Create(1.0 / 6);
-        p = p * r + Vector256.Create(0.5);
-        p = p * r + Vector256<double>.One;
-        p = p * r + Vector256<double>.One;
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 3628800));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 362880));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 40320));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 5040));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 720));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 120));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 24));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
         var scale = Vector256.ShiftLeft(t.AsUInt64() + Vector256.Create(1023UL), 52).AsDouble();
         return p * scale;
     }
@@ -44,21 +44,21 @@ internal static class ExpKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> x)
     {
-        var t = x * Vector512.Create(Log2E) + Vector512.Create(Shifter);
+        var t = Vector512.FusedMultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(Shifter));
         var k = t - Vector512.Create(Shifter);
-        var r = x - k * Vector512.Create(Ln2Hi) - k * Vector512.Create(Ln2Lo);
+        var r = Vector512.FusedMultiplyAdd(-k, Vector512.Create(Ln2Lo), Vector512.FusedMultiplyAdd(-k, Vector512.Create(Ln2Hi), x));
         var p = Vector512.Create(1.0 / 39916800);
-        p = p * r + Vector512.Create(1.0 / 3628800);
-        p = p * r + Vector512.Create(1.0 / 362880);
-        p = p * r + Vector512.Create(1.0 / 40320);
-        p = p * r + Vector512.Create(1.0 / 5040);
-        p = p * r + Vector512.Create(1.0 / 720);
-        p = p * r + Vector512.Create(1.0 / 120);
-        p = p * r + Vector512.Create(1.0 / 24);
-        p = p * r + Vector512.Create(1.0 / 6);
-        p = p * r + Vector512.Create(0.5);
-        p = p * r + Vector512<double>.One;
-        p = p * r + Vector512<double>.One;
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 3628800));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 362880));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 40320));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 5040));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 720));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 120));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 24));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 6));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
         var scale = Vector512.ShiftLeft(t.AsUInt64() + Vector512.Create(1023UL), 52).AsDouble();
         return p * scale;
     }

@@ -44,6 +44,9 @@ internal static class LocalStats
 
 internal readonly struct NiblackRule(double k) : IMomentRule
 {
+    // Constants the kernel would otherwise recompute per vector (the rule is read through a reference there).
+    private readonly double _betaSq = -k * Math.Abs(k);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
@@ -65,13 +68,13 @@ internal readonly struct NiblackRule(double k) : IMomentRule
     public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
         alpha = m;
-        betaSq = Vector256.Create(-k * Math.Abs(k));
+        betaSq = Vector256.Create(_betaSq);
     }
 
     public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
     {
         alpha = m;
-        betaSq = Vector512.Create(-k * Math.Abs(k));
+        betaSq = Vector512.Create(_betaSq);
     }
 
     // s = 0 gives m − k·0 = m.
@@ -87,6 +90,8 @@ internal readonly struct NiblackRule(double k) : IMomentRule
 
 internal readonly struct SauvolaRule(double k, double r) : IMomentRule
 {
+    private readonly double _c1 = 1 - k, _betaSq = k * Math.Abs(k) / (r * r), _flat0 = 1 + k * ((0.0 / r) - 1);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
@@ -104,24 +109,23 @@ internal readonly struct SauvolaRule(double k, double r) : IMomentRule
     }
 
     public double BetaMax => 255 * Math.Abs(k) / r;
-    private double Flat0 => 1 + k * ((0.0 / r) - 1);
 
     // T = m·(1 − k) + (m·k/R)·s, so β·|β| = m²·k·|k|/R².
     public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
-        alpha = m * Vector256.Create(1 - k);
-        betaSq = m * m * Vector256.Create(k * Math.Abs(k) / (r * r));
+        alpha = m * Vector256.Create(_c1);
+        betaSq = m * m * Vector256.Create(_betaSq);
     }
 
     public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
     {
-        alpha = m * Vector512.Create(1 - k);
-        betaSq = m * m * Vector512.Create(k * Math.Abs(k) / (r * r));
+        alpha = m * Vector512.Create(_c1);
+        betaSq = m * m * Vector512.Create(_betaSq);
     }
 
     // At s = 0 the formula is m·(1 + k·(0/R − 1)): the same rounded factor.
-    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(Flat0);
-    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(Flat0);
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_flat0);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_flat0);
 
     public double Exact(long sum, long sumSq, double n)
     {
@@ -132,6 +136,9 @@ internal readonly struct SauvolaRule(double k, double r) : IMomentRule
 
 internal readonly struct WolfRule(double k, double globalMin, double maxStd) : IMomentRule
 {
+    private readonly double _c1 = 1 - k, _c2 = k * globalMin,
+        _betaSq = k * (maxStd > 0 ? 1.0 / maxStd : 0.0) * Math.Abs(k * (maxStd > 0 ? 1.0 / maxStd : 0.0));
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
@@ -159,19 +166,19 @@ internal readonly struct WolfRule(double k, double globalMin, double maxStd) : I
     {
         alpha = Flat(m);
         var d = m - Vector256.Create(globalMin);
-        betaSq = d * Vector256.Abs(d) * Vector256.Create(k * Inv * Math.Abs(k * Inv));
+        betaSq = d * Vector256.Abs(d) * Vector256.Create(_betaSq);
     }
 
     public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
     {
         alpha = Flat(m);
         var d = m - Vector512.Create(globalMin);
-        betaSq = d * Vector512.Abs(d) * Vector512.Create(k * Inv * Math.Abs(k * Inv));
+        betaSq = d * Vector512.Abs(d) * Vector512.Create(_betaSq);
     }
 
     // At s = 0 the last term is ±0, so T is ((1 − k)·m + k·M) rounded the same way.
-    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(1 - k) + Vector256.Create(k * globalMin);
-    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(1 - k) + Vector512.Create(k * globalMin);
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_c1) + Vector256.Create(_c2);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_c1) + Vector512.Create(_c2);
 
     public double Exact(long sum, long sumSq, double n)
     {
@@ -218,6 +225,8 @@ internal readonly struct MaxVRule(StrongBox<Int128> max) : ILocalRule
 
 internal readonly struct NickRule(double k) : IMomentRule
 {
+    private readonly double _betaSq = k * Math.Abs(k);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
@@ -240,13 +249,13 @@ internal readonly struct NickRule(double k) : IMomentRule
     public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
         alpha = m;
-        betaSq = Vector256.Create(k * Math.Abs(k));
+        betaSq = Vector256.Create(_betaSq);
     }
 
     public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
     {
         alpha = m;
-        betaSq = Vector512.Create(k * Math.Abs(k));
+        betaSq = Vector512.Create(_betaSq);
     }
 
     // Only an all-zero window has a zero NICK deviation: m + k·√0 = m.
@@ -258,6 +267,8 @@ internal readonly struct NickRule(double k) : IMomentRule
 
 internal readonly struct BradleyRule(double t) : IMomentRule
 {
+    private readonly double _f = 1 - t;
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => false;
@@ -287,14 +298,16 @@ internal readonly struct BradleyRule(double t) : IMomentRule
     }
 
     // With the correctly rounded mean this is the scalar m·(1 − t) exactly.
-    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(1 - t);
-    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(1 - t);
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_f);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_f);
 
     public double Exact(long sum, long sumSq, double n) => sum / n * (1 - t);
 }
 
 internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
 {
+    private readonly double _c1 = 1 - k, _qs = -q / 255.0, _betaSq = k * Math.Abs(k) / (255.0 * 255.0 * r * r);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
@@ -317,25 +330,24 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
     }
 
     public double BetaMax => Math.Abs(k) / r;
-    private double BetaSqScale => k * Math.Abs(k) / (255.0 * 255.0 * r * r);
 
     // 255·mn·(1 + p·e^(−q·mn) + k·(sn/R − 1)) = m·(1 + p·e^(−q·m/255) − k) + (m·k/(255·R))·s.
     public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
         alpha = Flat(m);
-        betaSq = m * m * Vector256.Create(BetaSqScale);
+        betaSq = m * m * Vector256.Create(_betaSq);
     }
 
     public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
     {
         alpha = Flat(m);
-        betaSq = m * m * Vector512.Create(BetaSqScale);
+        betaSq = m * m * Vector512.Create(_betaSq);
     }
 
     public Vector256<double> Flat(Vector256<double> m) =>
-        m * (Vector256.Create(1 - k) + Vector256.Create(p) * ExpKernel.Exp(m * Vector256.Create(-q / 255.0)));
+        m * (Vector256.Create(_c1) + Vector256.Create(p) * ExpKernel.Exp(m * Vector256.Create(_qs)));
     public Vector512<double> Flat(Vector512<double> m) =>
-        m * (Vector512.Create(1 - k) + Vector512.Create(p) * ExpKernel.Exp(m * Vector512.Create(-q / 255.0)));
+        m * (Vector512.Create(_c1) + Vector512.Create(p) * ExpKernel.Exp(m * Vector512.Create(_qs)));
 
     public double Exact(long sum, long sumSq, double n)
     {

@@ -85,9 +85,11 @@ internal static unsafe class MomentKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Row256<TRule>(in TRule rule, int* preS, uint* preQ, int win, byte* src, int w, double n, byte* dst)
+    internal static int Row256<TRule>(in TRule ruleRef, int* preS, uint* preQ, int win, byte* src, int w, double n, byte* dst)
         where TRule : struct, IMomentRule
     {
+        // A local copy: through the reference the JIT must reload the rule's constants after every store to dst.
+        TRule rule = ruleRef;
         var vn = Vector256.Create(n);
         var inv = Vector256.Create(1.0 / n);
         var inv2 = Vector256.Create(1.0 / (n * n));
@@ -143,9 +145,11 @@ internal static unsafe class MomentKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Row512<TRule>(in TRule rule, int* preS, uint* preQ, int win, byte* src, int w, double n, byte* dst)
+    internal static int Row512<TRule>(in TRule ruleRef, int* preS, uint* preQ, int win, byte* src, int w, double n, byte* dst)
         where TRule : struct, IMomentRule
     {
+        // A local copy: through the reference the JIT must reload the rule's constants after every store to dst.
+        TRule rule = ruleRef;
         var vn = Vector512.Create(n);
         var inv = Vector512.Create(1.0 / n);
         var inv2 = Vector512.Create(1.0 / (n * n));

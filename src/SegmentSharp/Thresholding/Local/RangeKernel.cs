@@ -20,9 +20,10 @@ internal interface IRangeRule : ILocalRule
 internal static unsafe class RangeKernel
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Row<TRule>(in TRule rule, byte* runMin, byte* runMax, int offset, byte* src, int w, byte* dst)
+    public static void Row<TRule>(in TRule ruleRef, byte* runMin, byte* runMax, int offset, byte* src, int w, byte* dst)
         where TRule : struct, IRangeRule
     {
+        TRule rule = ruleRef;   // a local copy keeps the rule's constants out of memory the stores might alias
         int x = 0;
         if (Vector256.IsHardwareAccelerated)
         {
