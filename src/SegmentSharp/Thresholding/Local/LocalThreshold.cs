@@ -13,6 +13,12 @@ namespace SegmentSharp.Thresholding.Local;
 /// memory is O(width) for the mean/std methods and O(width × window) bytes for the min/max methods, never a full-size
 /// integral or float image, and the time per pixel does not depend on the window. Rows run in parallel bands
 /// (<see cref="Parallelism"/>).</para>
+/// <para>When only the mask is asked for (no <c>threshold</c> image) and the window is at most 257 and narrower than
+/// twice the width, a fused vector path decides each pixel without materialising m, s or T: the mean/deviation
+/// methods compare squares built from the exact integer N·Σp² − (Σp)² and recompute, with the formula below, only the
+/// rare pixels within about 1e-6 of T; the min/max methods decide in integers. Its mask is identical, pixel for pixel,
+/// to <c>pixel &gt; T</c> with T as the <c>threshold</c> image reports it (for Niblack and Sauvola, scikit-image's
+/// float64 T).</para>
 /// <para>Borders follow scikit-image's <c>threshold_niblack</c>/<c>threshold_sauvola</c> exactly: the image is padded
 /// with numpy's <c>'reflect'</c> mode (OpenCV's <c>BORDER_REFLECT_101</c>, repeated when the window is larger than the
 /// image), and every window holds w² samples. s is the population standard deviation.</para>
