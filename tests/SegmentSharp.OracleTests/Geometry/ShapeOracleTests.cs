@@ -8,7 +8,7 @@ namespace SegmentSharp.OracleTests.Geometry;
 public class ShapeOracleTests
 {
     private static readonly List<G.Point[]> Sets = PointSets(2024, 400).ToList();
-    private static readonly List<G.Point[]> Traced = Contours(77, 100);
+    private static readonly List<G.Point[]> Traced = GeometryOracleData.Contours(77, 100);
     private static IEnumerable<G.Point[]> All => Sets.Concat(Traced);
 
     private static string Show(G.Point[] p) => p.Length <= 12 ? "[" + string.Join(" ", p.Select(q => $"({q.X},{q.Y})")) + "]" : $"{p.Length} points";
