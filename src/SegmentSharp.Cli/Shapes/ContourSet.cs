@@ -13,12 +13,17 @@ internal sealed class ContourSet
     /// <summary>Closed perimeter (cv2.arcLength(c, True)).</summary>
     public required double[] Perimeter { get; init; }
     public required Rect[] Box { get; init; }
-    /// <summary>Hole borders run the other way round: positive oriented area in image coordinates.</summary>
+    /// <summary>Whether each contour borders a hole rather than an object; see <see cref="Measure"/>.</summary>
     public required bool[] IsHole { get; init; }
 
     public int Count => Contours.Length;
 
-    public static ContourSet Measure(Point[][] contours, HierarchyEntry[] hierarchy)
+    /// <summary>
+    /// Measures contours. Holes: with ccomp and tree the hierarchy says it (odd depth); external keeps no holes; for
+    /// list the orientation of <paramref name="traced"/> (the unsimplified borders, when available) decides, since
+    /// OpenCV traces hole borders the other way round (positive oriented area in image coordinates).
+    /// </summary>
+    public static ContourSet Measure(Point[][] contours, HierarchyEntry[] hierarchy, ContourMode mode, Point[][]? traced = null)
     {
         int n = contours.Length;
         var area = new double[n];
@@ -27,13 +32,24 @@ internal sealed class ContourSet
         var hole = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            double signed = Shape.ContourArea(contours[i], oriented: true);
-            area[i] = Math.Abs(signed);
-            hole[i] = signed > 0;
+            area[i] = Shape.ContourArea(contours[i]);
+            hole[i] = mode switch
+            {
+                ContourMode.External => false,
+                ContourMode.List => Shape.ContourArea((traced ?? contours)[i], oriented: true) > 0,
+                _ => Depth(hierarchy, i) % 2 == 1,
+            };
             perimeter[i] = Shape.ArcLength(contours[i], closed: true);
             box[i] = Shape.BoundingRect(contours[i]);
         }
         return new ContourSet { Contours = contours, Hierarchy = hierarchy, Area = area, Perimeter = perimeter, Box = box, IsHole = hole };
+    }
+
+    private static int Depth(HierarchyEntry[] h, int i)
+    {
+        int d = 0;
+        for (int p = h[i].Parent; p >= 0; p = h[p].Parent) d++;
+        return d;
     }
 
     /// <summary>

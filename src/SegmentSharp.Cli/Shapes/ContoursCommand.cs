@@ -123,9 +123,13 @@ internal static class ContoursCommand
         var src = o.Mask.Produce(o.Input);
         long t1 = Stopwatch.GetTimestamp();
         var points = ContourFinder.Find(src.Mask, o.Mode, o.Approx, out var hierarchy);
+        Point[][]? traced = null;
         if (o.PolyEpsilon is double eps)
-            for (int i = 0; i < points.Length; i++) points[i] = Shape.ApproxPolyDP(points[i], eps, closed: true);
-        var set = ContourSet.Measure(points, hierarchy);
+        {
+            traced = points;
+            points = traced.Select(c => Shape.ApproxPolyDP(c, eps, closed: true)).ToArray();
+        }
+        var set = ContourSet.Measure(points, hierarchy, o.Mode, traced);
         int found = set.Count;
         if (o.MinArea > 0) set = set.Filter(set.Area.Select(a => a >= o.MinArea).ToArray());
         long t2 = Stopwatch.GetTimestamp();
