@@ -96,7 +96,7 @@ internal static class ContoursCommand
                 }
                 else
                 {
-                    o.Approx = (ContourApproximation)FlagValues.Choice(v, [.. Approxes, "poly:EPS"]);
+                    o.Approx = (ContourApproximation)(FlagValues.Choice(v, [.. Approxes, "poly:EPS"]) + 1);
                     o.PolyEpsilon = null;
                 }
                 o.ApproxName = v;
