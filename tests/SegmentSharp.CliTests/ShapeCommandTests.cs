@@ -63,6 +63,34 @@ public sealed class ShapeCommandTests
     }
 
     [Theory]
+    [InlineData("fill-holes", new string[0])]
+    [InlineData("remove-small-objects", new[] { "--min-size", "40", "--connectivity", "8" })]
+    [InlineData("remove-small-holes", new[] { "--min-size", "25" })]
+    [InlineData("clear-border", new[] { "--buffer", "3" })]
+    [InlineData("skeletonize", new string[0])]
+    public void MaskOperationsEqualTheLibrary(string op, string[] flags)
+    {
+        using var s = new Scratch();
+        s.Stage([Coins]);
+        var mask = Threshold.Apply(Gray(Coins), 0, 255, ThresholdType.Binary, out _, AutoThreshold.Otsu);
+        ImageFile.Write(s.PathOf("mask.png"), mask);
+        var r = s.Run(["morph", "mask.png", "out.png", "--op", op, .. flags]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var want = op switch
+        {
+            "fill-holes" => BinaryMorphology.FillHoles(mask),
+            "remove-small-objects" => BinaryMorphology.RemoveSmallObjects(mask, 40, Connectivity.Eight),
+            "remove-small-holes" => BinaryMorphology.RemoveSmallHoles(mask, 25),
+            "clear-border" => BinaryMorphology.ClearBorder(mask, 3),
+            _ => BinaryMorphology.Skeletonize(mask),
+        };
+        Assert.Equal(want.Data, ImageFile.ReadGray(s.PathOf("out.png")).Data);
+        Assert.NotEqual(mask.Data, want.Data);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--op", "fill-holes", "--kernel", "rect:3x3" }, "not used by --op fill-holes")]
+    [InlineData(new[] { "--op", "open", "--min-size", "5" }, "apply to the mask operations only")]
     [InlineData(new[] { "--op", "open", "--kernel", "disk:5" }, "invalid kernel shape 'disk'")]
     [InlineData(new[] { "--op", "hitmiss" }, "hitmiss needs a custom kernel")]
     [InlineData(new[] { "--op", "open", "--anchor", "9,9" }, "lies outside the 3x3 kernel")]
