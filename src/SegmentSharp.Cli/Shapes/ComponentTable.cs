@@ -63,13 +63,38 @@ internal sealed class ComponentTable
         => integer ? ((long)v).ToString(CultureInfo.InvariantCulture) : double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 }
 
-/// <summary>The region-property columns after OpenCV's; see <see cref="ComponentTable"/>.</summary>
+/// <summary>
+/// The region-property columns after OpenCV's: scikit-image 0.19 <c>regionprops</c> values from
+/// <see cref="Regions.RegionProperties"/>, with intensities measured on the gray input.
+/// </summary>
 internal sealed record RegionColumns(string[] Names, bool[] IsInteger, double[][] Values)
 {
+    private static readonly (string Name, bool Integer, Func<Regions.RegionProps, double> Get)[] Spec =
+    [
+        ("perimeter", false, r => r.Perimeter),
+        ("equivalent_diameter", false, r => r.EquivalentDiameter),
+        ("eccentricity", false, r => r.Eccentricity),
+        ("orientation", false, r => r.Orientation),
+        ("major_axis_length", false, r => r.MajorAxisLength),
+        ("minor_axis_length", false, r => r.MinorAxisLength),
+        ("convex_area", true, r => r.ConvexArea),
+        ("solidity", false, r => r.Solidity),
+        ("extent", false, r => r.Extent),
+        ("euler_number", true, r => r.EulerNumber),
+        ("mean_intensity", false, r => r.MeanIntensity),
+        ("min_intensity", true, r => r.MinIntensity),
+        ("max_intensity", true, r => r.MaxIntensity),
+    ];
+
     public static RegionColumns Compute(ReadOnlyImageView<int> labels, int count, ReadOnlyImageView<byte> intensity)
     {
+        var props = Regions.RegionProperties.Measure(labels, count, intensity);
         var values = new double[count][];
-        for (int i = 0; i < count; i++) values[i] = [];
-        return new RegionColumns([], [], values);
+        for (int i = 0; i < count; i++)
+        {
+            var r = props[i];
+            values[i] = Spec.Select(c => c.Get(r)).ToArray();
+        }
+        return new RegionColumns(Spec.Select(c => c.Name).ToArray(), Spec.Select(c => c.Integer).ToArray(), values);
     }
 }
