@@ -3,6 +3,7 @@ using SegmentSharp.Color;
 using SegmentSharp.Imaging;
 using SegmentSharp.Segmentation;
 using SegmentSharp.Testing;
+using SegmentSharp.Thresholding;
 
 namespace SegmentSharp.OracleTests.Segmentation;
 
@@ -43,8 +44,8 @@ public class WatershedRecipeOracleTests
     private static WatershedResult Ours(Image<byte> bgr, bool inverse, double fraction)
     {
         var gray = ColorConversion.BgrToGray(bgr);
-        var mask = Thresholding.Threshold.Apply(gray, 0, 255, inverse ? Thresholding.ThresholdType.BinaryInv : Thresholding.ThresholdType.Binary,
-            out _, Thresholding.AutoThreshold.Otsu);
+        var mask = SegmentSharp.Thresholding.Threshold.Apply(gray, 0, 255, inverse ? ThresholdType.BinaryInv : ThresholdType.Binary,
+            out _, AutoThreshold.Otsu);
         return WatershedRecipes.Split(bgr, mask, new WatershedRecipe { ForegroundFraction = fraction });
     }
 
