@@ -77,3 +77,17 @@ public class WatershedRecipeOracleTests
         Assert.Equal(want, Ours(Oracle.ToImage(bgr), false, 0.5).Markers.Data);
     }
 }
+
+public class LabelStatisticsOracleTests
+{
+    [Fact]
+    public void EqualsConnectedComponentsStatsOnItsOwnLabels()
+    {
+        var rnd = new Random(4);
+        var mask = new Image<byte>(97, 61);
+        for (int i = 0; i < mask.Data.Length; i++) mask.Data[i] = rnd.Next(3) == 0 ? (byte)255 : (byte)0;
+        var labels = SegmentSharp.Components.ConnectedComponents.LabelWithStats(mask, SegmentSharp.Components.Connectivity.Eight, out var want);
+        var got = SegmentSharp.Components.LabelStatistics.Compute(labels, want.Count);
+        Assert.Equal(want.Components, got.Components);
+    }
+}
