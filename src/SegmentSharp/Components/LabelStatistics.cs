@@ -12,7 +12,7 @@ public static class LabelStatistics
     /// </summary>
     /// <param name="labels">Single-channel label image.</param>
     /// <param name="count">Number of labels including the background label 0.</param>
-    /// <returns>Stats indexed by label; a label without pixels has area 0 and a zero-size box at the origin.</returns>
+    /// <returns>Stats indexed by label; a label without pixels gets the values OpenCV 4.13 gives an empty label (see <see cref="ComponentInfo"/>).</returns>
     public static ComponentStats Compute(ReadOnlyImageView<int> labels, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -35,7 +35,7 @@ public static class LabelStatistics
         }
         var info = new ComponentInfo[count];
         for (int l = 0; l < count; l++)
-            info[l] = area[l] == 0 ? new ComponentInfo(0, 0, 0, 0, 0, double.NaN, double.NaN)
+            info[l] = area[l] == 0 ? new ComponentInfo(-1, int.MaxValue, 0, 0, 0, double.NaN, double.NaN)
                 : new ComponentInfo(minX[l], minY[l], maxX[l] - minX[l] + 1, maxY[l] - minY[l] + 1, (int)area[l],
                     (double)sumX[l] / area[l], (double)sumY[l] / area[l]);
         return new ComponentStats(info);
