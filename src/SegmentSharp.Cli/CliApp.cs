@@ -22,6 +22,7 @@ internal static class CliApp
           components  count, label and measure the objects of a mask (connected components)
           contours    trace object borders with hierarchy (cv2.findContours) to JSON, GeoJSON or SVG
           distance    distance transform of a mask (cv2.distanceTransform)
+          watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
 
         options:
           -h, --help  show this help message and exit
@@ -35,7 +36,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -80,6 +81,7 @@ internal static class CliApp
                 "components" => ComponentsCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "contours" => ContoursCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "distance" => DistanceCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };
