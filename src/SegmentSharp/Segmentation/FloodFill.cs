@@ -32,7 +32,8 @@ public readonly record struct FloodFillResult(int Area, int Left, int Top, int W
 /// The region is the closure of that growth rule, which does not depend on the order of the scan, so a breadth-first
 /// fill over rows gives OpenCV's region. As in OpenCV, the optional mask is two pixels wider and taller than the
 /// image (mask pixel (x+1, y+1) belongs to image pixel (x, y)); nonzero mask pixels are never filled, and filled pixels
-/// get <see cref="FloodFillOptions.MaskValue"/>. Comparisons use the image as it was before the fill.
+/// get <see cref="FloodFillOptions.MaskValue"/>; the mask's one-pixel frame is set to 1, as OpenCV does. Comparisons use
+/// the image as it was before the fill.
 /// </remarks>
 public static class FloodFill
 {
@@ -73,6 +74,13 @@ public static class FloodFill
                 ReadOnlySpan<byte> m = mask.Row(y + 1).Slice(1, w);
                 for (int x = 0; x < w; x++) if (m[x] != 0) state[y * w + x] = 2;
             }
+        if (hasMask)
+        {
+            // OpenCV frames the mask with 1s (its scan relies on the frame as a barrier) and leaves them there.
+            mask.Row(0).Fill(1);
+            mask.Row(h + 1).Fill(1);
+            for (int y = 1; y <= h; y++) { mask.Row(y)[0] = 1; mask.Row(y)[w + 1] = 1; }
+        }
         if (state[seedY * w + seedX] != 0) return default;
 
         int stride = image.Stride;
