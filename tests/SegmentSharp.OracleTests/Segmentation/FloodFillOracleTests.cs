@@ -11,7 +11,7 @@ public class FloodFillOracleTests
     [Fact]
     public void EqualsOpenCvOnRandomImages()
     {
-        var gen = Gen.Select(Gen.Int[1, 40], Gen.Int[1, 40], Gen.Int[1, 3], Gen.Int, Gen.Int[0, 15]).Select(Gen.Int[0, 20], Gen.Int[0, 7],
+        var gen = Gen.Select(Gen.Int[1, 40], Gen.Int[1, 40], Gen.Int[1, 3], Gen.Int, Gen.Int[0, 15]).Select(Gen.Int[0, 20], Gen.Int[0, 15],
             (a, up, flags) => (a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, up, flags));
         gen.Sample(t =>
         {
@@ -24,13 +24,13 @@ public class FloodFillOracleTests
                 for (int x = 0; x < w * cn; x++)
                     img.Row(y)[x] = (byte)((x / cn + y) * 3 % 40 + rnd.Next(6) * 10);
             int sx = rnd.Next(w), sy = rnd.Next(h);
-            bool eight = (flags & 1) != 0, fixedRange = (flags & 2) != 0, withMask = (flags & 4) != 0;
+            bool eight = (flags & 1) != 0, fixedRange = (flags & 2) != 0, withMask = (flags & 4) != 0, maskOnly = withMask && (flags & 8) != 0;
             var maskImg = new Image<byte>(w + 2, h + 2);
             if (withMask) for (int i = 0; i < maskImg.Data.Length; i++) maskImg.Data[i] = rnd.Next(10) == 0 ? (byte)1 : (byte)0;
 
             using var mat = Oracle.ToMat(img);
             using var cvMask = Oracle.ToMat(maskImg);
-            var cvFlags = (FloodFillFlags)(eight ? 8 : 4) | (fixedRange ? FloodFillFlags.FixedRange : 0) | (FloodFillFlags)(7 << 8);
+            var cvFlags = (FloodFillFlags)(eight ? 8 : 4) | (fixedRange ? FloodFillFlags.FixedRange : 0) | (maskOnly ? FloodFillFlags.MaskOnly : 0) | (FloodFillFlags)(7 << 8);
             Scalar newVal = new(200, 100, 50);
             int cvArea = withMask
                 ? Cv2.FloodFill(mat, cvMask, new OpenCvSharp.Point(sx, sy), newVal, out Rect rect, new Scalar(lo, lo, lo), new Scalar(up, up, up), cvFlags)
@@ -39,10 +39,10 @@ public class FloodFillOracleTests
             var opts = new FloodFillOptions
             {
                 Connectivity = eight ? Connectivity.Eight : Connectivity.Four, LowDiff = [lo, lo, lo], HighDiff = [up, up, up],
-                FixedRange = fixedRange, MaskValue = 7,
+                FixedRange = fixedRange, MaskValue = 7, MaskOnly = maskOnly,
             };
             var r = FloodFill.Apply(img, sx, sy, [200, 100, 50], opts, withMask ? maskImg.View : default);
-            string ctx = $"{w}x{h}x{cn} seed ({sx},{sy}) lo {lo} up {up} eight {eight} fixed {fixedRange} mask {withMask}";
+            string ctx = $"{w}x{h}x{cn} seed ({sx},{sy}) lo {lo} up {up} eight {eight} fixed {fixedRange} mask {withMask} mask-only {maskOnly}";
             Assert.True(cvArea == r.Area, $"{ctx}: area {r.Area} vs OpenCV {cvArea}");
             if (cvArea > 0) Assert.Equal((rect.X, rect.Y, rect.Width, rect.Height), (r.Left, r.Top, r.Width, r.Height));
             Oracle.AssertEqual(mat, img, ctx);
