@@ -24,9 +24,7 @@ public class FloodFillOracleTests
                 for (int x = 0; x < w * cn; x++)
                     img.Row(y)[x] = (byte)((x / cn + y) * 3 % 40 + rnd.Next(6) * 10);
             int sx = rnd.Next(w), sy = rnd.Next(h);
-            bool eight = (flags & 1) != 0, fixedRange = (flags & 2) != 0, withMask = (flags & 4) != 0, maskOnly = withMask && (flags & 8) != 0 && cn == 1;
-            // OpenCV 4.13 sometimes leaves 255 in the mask at the seed of a 3-channel mask-only fill (4.6 does not);
-            // that case is a documented divergence, so mask-only is compared on gray images.
+            bool eight = (flags & 1) != 0, fixedRange = (flags & 2) != 0, withMask = (flags & 4) != 0, maskOnly = withMask && (flags & 8) != 0;
             var maskImg = new Image<byte>(w + 2, h + 2);
             if (withMask) for (int i = 0; i < maskImg.Data.Length; i++) maskImg.Data[i] = rnd.Next(10) == 0 ? (byte)1 : (byte)0;
 
@@ -48,7 +46,16 @@ public class FloodFillOracleTests
             Assert.True(cvArea == r.Area, $"{ctx}: area {r.Area} vs OpenCV {cvArea}");
             if (cvArea > 0) Assert.Equal((rect.X, rect.Y, rect.Width, rect.Height), (r.Left, r.Top, r.Width, r.Height));
             Oracle.AssertEqual(mat, img, ctx);
-            if (withMask) Oracle.AssertEqual(cvMask, maskImg, ctx + " (mask)");
+            if (withMask)
+            {
+                var cvMaskImage = Oracle.ToImage(cvMask);
+                // The official OpenCvSharp build sometimes leaves 255 at the seed of a mask-only fill (its optimized
+                // path; OpenCV's own floodFillGrad_CnIR and Debian's OpenCV 4.6 write the mask value there). Only that
+                // one pixel may differ, and only that way.
+                ref byte atSeed = ref cvMaskImage.Row(sy + 1)[sx + 1];
+                if (maskOnly && atSeed == 255 && maskImg.Row(sy + 1)[sx + 1] == 7) atSeed = 7;
+                Assert.True(cvMaskImage.Data.AsSpan().SequenceEqual(maskImg.Data), ctx + " (mask)");
+            }
         }, iter: 600);
     }
 }
