@@ -19,6 +19,10 @@ internal static class CliApp
           threshold   create a mask with a global, Otsu, triangle or adaptive threshold
                       (see 'segment threshold --help')
           morph       erode, dilate, open, close, gradient, top-hat, black-hat, hit-or-miss
+          components  count, label and measure the objects of a mask (connected components)
+          contours    trace object borders with hierarchy (cv2.findContours) to JSON, GeoJSON or SVG
+          distance    distance transform of a mask (cv2.distanceTransform)
+          watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
 
         options:
           -h, --help  show this help message and exit
@@ -32,7 +36,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -74,6 +78,10 @@ internal static class CliApp
             {
                 "threshold" => ThresholdCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "morph" => MorphCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "components" => ComponentsCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "contours" => ContoursCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "distance" => DistanceCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };
