@@ -40,8 +40,8 @@ public class WatershedBenchmarks : ThreadedBenchmark
         _markers = new Image<int>(w, h);
         Check("Watershed.Seeds48", () =>
         {
-            OpenCv();
-            SegmentSharp();
+            Seeds48OpenCv();
+            Seeds48SegmentSharp();
             var row = new int[w];
             for (int y = 0; y < h; y++)
             {
@@ -59,14 +59,14 @@ public class WatershedBenchmarks : ThreadedBenchmark
     }
 
     [Benchmark(Baseline = true)]
-    public void OpenCv()
+    public void Seeds48OpenCv()
     {
         _seedsMat.CopyTo(_markersMat);
         Cv2.Watershed(_bgrMat, _markersMat);
     }
 
     [Benchmark]
-    public void SegmentSharp()
+    public void Seeds48SegmentSharp()
     {
         _seeds.CopyTo(_markers.Data, 0);
         Watershed.Apply(_bgr, _markers);

@@ -18,7 +18,7 @@ public class FitEllipseOracleTests
     public void MatchesOpenCVToFloatPrecision()
     {
         int n = 0, exact = 0;
-        var sets = Contours(91, 120).Concat(PointSets(404, 300)).Where(p => p.Length >= 5 && p.Distinct().Count() == p.Length).ToList(); // duplicates make OpenCV perturb at random
+        var sets = GeometryOracleData.Contours(91, 120).Concat(PointSets(404, 300)).Where(p => p.Length >= 5 && p.Distinct().Count() == p.Length).ToList(); // duplicates make OpenCV perturb at random
         double worst = 0;
         foreach (var p in sets)
         {

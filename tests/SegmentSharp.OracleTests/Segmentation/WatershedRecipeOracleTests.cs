@@ -36,8 +36,9 @@ public class WatershedRecipeOracleTests
         Cv2.Add(markers, Scalar.All(1), plus);
         plus.SetTo(Scalar.All(0), unknown);
         Cv2.Watershed(bgr, plus);
-        var result = new int[plus.Rows * plus.Cols];
-        for (int y = 0; y < plus.Rows; y++) for (int x = 0; x < plus.Cols; x++) result[y * plus.Cols + x] = plus.At<int>(y, x);
+        int rows = plus.Rows, cols = plus.Cols;
+        var result = new int[rows * cols];
+        for (int y = 0; y < rows; y++) for (int x = 0; x < cols; x++) result[y * cols + x] = plus.At<int>(y, x);
         return result;
     }
 
