@@ -240,7 +240,7 @@ public sealed class ShapeCommandTests
         var r = s.Run("distance", Coins, "d.tif", "--type", type, "--mask", mask, "--blur", "5", "--method", "otsu", "--open", "ellipse:5x5");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var want = DistanceTransform.Apply(CoinsMask(), t, m);
-        var got = TiffFloat.Read(s.PathOf("d.tif"));
+        var got = TiffSamples.ReadFloat(s.PathOf("d.tif"));
         Assert.Equal(want.Data, got);
         Assert.Equal(0, s.Run("distance", Coins, "d.png", "--type", type, "--mask", mask, "--method", "otsu").ExitCode);
         var png = ImageFile.ReadGray(s.PathOf("d.png"));

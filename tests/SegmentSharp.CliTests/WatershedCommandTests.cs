@@ -21,7 +21,7 @@ public sealed class WatershedCommandTests
         var mask = Threshold.Apply(ColorConversion.BgrToGray(bgr), 0, 255, ThresholdType.Binary, out _, AutoThreshold.Otsu);
         var want = WatershedRecipes.Split(bgr, mask, new WatershedRecipe { ForegroundFraction = 0.3 });
         Assert.Contains($"objects: {want.Count}\n", r.Stdout);
-        Assert.Equal(want.Markers.Data.Select(v => (float)v), TiffInt.Read(s.PathOf("w.tif")).Select(v => (float)v));
+        Assert.Equal(want.Markers.Data.Select(v => (float)v), TiffSamples.ReadInt(s.PathOf("w.tif")).Select(v => (float)v));
         Assert.Equal(want.Count + 1, File.ReadAllLines(s.PathOf("st.csv")).Length);
         Assert.Equal(0, s.Run("watershed", Coins, "w.png", "--objects", "bright", "--fg-fraction", "0.3").ExitCode);
         var png = ImageFile.ReadGray(s.PathOf("w.png"));
