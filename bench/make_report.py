@@ -89,6 +89,19 @@ WAVE2_AREAS = [
      "mean (C 5) at the same window, into a preallocated output. `LocalThreshold.*` at its defaults (scikit-image's k "
      "for Niblack/Sauvola) returns a new 12 MB mask per call, which the allocation column includes. The time must not "
      "grow with the window: compare the window 15 and 101 rows of each method."),
+    ("LocalExtraBenchmarks", "Local thresholds: median, local Otsu, Su, Gatos", "LocalExtra", [
+        ("Median15", "Median, window 15", "AdaptiveMean15"),
+        ("LocalOtsu15", "LocalOtsu, window 15", "AdaptiveMean15"),
+        ("Su15", "Su, window 15", "AdaptiveMean15"),
+        ("Gatos15", "Gatos, window 15", "AdaptiveMean15"),
+        ("Median101", "Median, window 101", "AdaptiveMean101"),
+        ("LocalOtsu101", "LocalOtsu, window 101", "AdaptiveMean101"),
+        ("Su101", "Su, window 101", "AdaptiveMean101"),
+        ("Gatos101", "Gatos, window 101", "AdaptiveMean101"),
+    ], "n/a (no OpenCV equivalent)",
+     "The histogram- and edge-based local methods, against the same budget (`cv::adaptiveThreshold` mean at the same "
+     "window). Local Otsu scans the window's gray levels for every pixel, so its time grows with the number of "
+     "distinct levels a window holds."),
     ("ContoursBenchmarks", "Contours", "Contours", [
         ("ExternalSimple", "`findContours` external, simple"),
         ("TreeNone", "`findContours` tree, none"),
@@ -436,9 +449,9 @@ def report(args):
     wave2_rows = {}
     for bdn_type, title, prefix, ops, no_check, _ in WAVE2_AREAS:
         wave2_rows[bdn_type] = area_rows(entries, bdn_type, ops, checks, prefix, no_check=no_check or "—")
-    wave2_measured = [(r[0], r[1], r[2]) for bdn_type, rows in wave2_rows.items() if bdn_type != "LocalBenchmarks"
+    wave2_measured = [(r[0], r[1], r[2]) for bdn_type, rows in wave2_rows.items() if bdn_type not in ("LocalBenchmarks", "LocalExtraBenchmarks")
                       for r in rows]
-    local_measured = [(r[0], r[1], r[2]) for r in wave2_rows.get("LocalBenchmarks", [])]
+    local_measured = [(r[0], r[1], r[2]) for t in ("LocalBenchmarks", "LocalExtraBenchmarks") for r in wave2_rows.get(t, [])]
 
     def summarise(prefix, what, rows):
         for t in thread_counts(entries):
