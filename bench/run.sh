@@ -42,5 +42,8 @@ echo "== BenchmarkDotNet (filter $FILTER)" >&2
 rm -rf "$OUT/bdn" bench/data/checks
 dotnet run -c Release --no-build --project "$PROJECT" -- --filter "$FILTER" --artifacts "$OUT/bdn" "$@" >&2
 
+echo "== peak memory of Sauvola on a 20000 x 20000 scan" >&2
+dotnet run -c Release --no-build --project "$PROJECT" -- --memory 20000 25 > "$OUT/memory.txt"
+
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/run.status"
 "$PY" bench/make_report.py report

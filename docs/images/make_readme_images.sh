@@ -17,3 +17,16 @@ row = np.hstack([imgs[0], gap, imgs[1], gap, imgs[2]])
 cv2.imwrite("docs/images/page-adaptive.png", row)
 PY
 echo "wrote docs/images/page-adaptive.png"
+
+# Shapes: components, contours and watershed overlays of samples/coins.png, side by side.
+$seg components samples/coins.png --blur 5 --method otsu --open ellipse:5x5 --min-area 100 --overlay "$tmp/components.png" >/dev/null
+$seg contours samples/coins.png --out "$tmp/c.json" --blur 5 --method otsu --open ellipse:5x5 --min-area 50 --overlay "$tmp/contours.png" --thickness 2 >/dev/null
+$seg watershed samples/coins.png "$tmp/w.png" --objects bright --fg-fraction 0.3 --overlay "$tmp/watershed.png" >/dev/null
+/usr/bin/python3 - "$tmp" <<'PY'
+import sys, cv2, numpy as np
+t = sys.argv[1]
+imgs = [cv2.imread(f"{t}/{n}.png", cv2.IMREAD_COLOR) for n in ("components", "contours", "watershed")]
+gap = np.full((imgs[0].shape[0], 8, 3), 255, np.uint8)
+cv2.imwrite("docs/images/coins-shapes.png", np.hstack([imgs[0], gap, imgs[1], gap, imgs[2]]))
+PY
+echo "wrote docs/images/coins-shapes.png"

@@ -19,6 +19,10 @@ internal static class CliApp
           threshold   create a mask with a global, Otsu, triangle or adaptive threshold
                       (see 'segment threshold --help')
           morph       erode, dilate, open, close, gradient, top-hat, black-hat, hit-or-miss
+          components  count, label and measure the objects of a mask (connected components)
+          contours    trace object borders with hierarchy (cv2.findContours) to JSON, GeoJSON or SVG
+          distance    distance transform of a mask (cv2.distanceTransform)
+          watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
           try-all     contact sheets of an image binarized by every global and local method
@@ -37,7 +41,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "evaluate", "try-all"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -79,6 +83,10 @@ internal static class CliApp
             {
                 "threshold" => ThresholdCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "morph" => MorphCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "components" => ComponentsCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "contours" => ContoursCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "distance" => DistanceCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,

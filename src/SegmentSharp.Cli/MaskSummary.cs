@@ -10,6 +10,8 @@ internal sealed class MaskSummary
     /// <summary>Computed as the seed does (count / total * 100 in doubles) so the printed rounding matches.</summary>
     public double Percent => Total == 0 ? 0 : (double)Foreground / Total * 100;
     public int[] UniqueValues { get; private init; } = [];
+    /// <summary>Pixel count of every value 0..255 (label counts for a multi-otsu label image).</summary>
+    public long[] Counts { get; private init; } = new long[256];
 
     /// <summary>
     /// Counts pixels equal to <paramref name="foregroundValue"/> (the seed's <c>mask == 255</c>; with --max-value the
@@ -17,8 +19,7 @@ internal sealed class MaskSummary
     /// </summary>
     public static MaskSummary Of(Image<byte> mask, byte foregroundValue)
     {
-        Span<long> histogram = stackalloc long[256];
-        histogram.Clear();
+        var histogram = new long[256];
         for (int y = 0; y < mask.Height; y++)
             foreach (byte v in mask.Row(y)) histogram[v]++;
         var unique = new List<int>();
@@ -28,6 +29,7 @@ internal sealed class MaskSummary
             Foreground = histogram[foregroundValue],
             Total = mask.PixelCount * mask.Channels,
             UniqueValues = unique.ToArray(),
+            Counts = histogram,
         };
     }
 }
@@ -37,6 +39,10 @@ internal sealed class ThresholdTimings
 {
     public double Read { get; set; }
     public double Blur { get; set; }
+    /// <summary>All preprocessing steps together (blur included).</summary>
+    public double Preprocess { get; set; }
+    /// <summary>Steps after the threshold (despeckle).</summary>
+    public double Postprocess { get; set; }
     public double Threshold { get; set; }
     public double Write { get; set; }
     public double Total { get; set; }

@@ -18,6 +18,7 @@ internal static class MorphCommand
         """
         usage: segment morph [-h] --op OP [--kernel KERNEL] [--iterations N] [--anchor X,Y]
                              [--border {constant,replicate,reflect,reflect101}] [--border-value V]
+                             [--min-size N] [--connectivity {4,8}] [--buffer N]
                              [--bilevel {auto,never}] [--json]
                              INPUT OUTPUT
         """;
@@ -34,7 +35,10 @@ internal static class MorphCommand
 
         options:
           -h, --help            show this help message and exit
-          --op OP               erode, dilate, open, close, gradient, tophat, blackhat or hitmiss (required)
+          --op OP               erode, dilate, open, close, gradient, tophat, blackhat or hitmiss (OpenCV, on
+                                gray levels), or on a mask (nonzero = foreground, output 0/255, as
+                                scikit-image / SciPy define them): fill-holes, remove-small-objects,
+                                remove-small-holes, clear-border, skeletonize (required)
           --kernel KERNEL       structuring element: rect:WxH, cross:WxH, ellipse:WxH or custom:ROWS with
                                 rows separated by '/' ('1' in, '0' out; for hitmiss '-' = must be background)
                                 (default: rect:3x3)
@@ -44,6 +48,11 @@ internal static class MorphCommand
                                 how pixels outside the image are treated (default: constant, which as in
                                 OpenCV never lets the border win: +inf for erosion, -inf for dilation)
           --border-value V      value of constant-border pixels instead of OpenCV's default
+          --min-size N          remove-small-objects / remove-small-holes: objects or holes with fewer than N
+                                pixels go (default: 64, as scikit-image)
+          --connectivity {4,8}  connectivity of objects (remove-small-*, clear-border) or of the background
+                                (fill-holes) (default: 4, except clear-border 8, as scikit-image / SciPy)
+          --buffer N            clear-border: also remove objects within N pixels of the edge (default: 0)
           --bilevel {auto,never}
                                 auto stores a 0/255 result as 1 bit per pixel (default: auto)
           --json                print a one-line JSON summary
@@ -51,18 +60,25 @@ internal static class MorphCommand
         examples:
           segment morph mask.png opened.png --op open --kernel ellipse:5x5
           segment morph scan.png thick.png --op dilate --kernel rect:3x3 --iterations 2
+          segment morph mask.png filled.png --op fill-holes
+          segment morph mask.png clean.png --op remove-small-objects --min-size 100 --connectivity 8
 
         exit codes: 0 success, 1 the input could not be read or the output written, 2 usage error
 
         """;
 
     private static readonly string[] Ops = ["erode", "dilate", "open", "close", "gradient", "tophat", "blackhat", "hitmiss"];
+    private static readonly string[] MaskOps = ["fill-holes", "remove-small-objects", "remove-small-holes", "clear-border", "skeletonize"];
     private static readonly string[] Borders = ["constant", "replicate", "reflect", "reflect101"];
 
     internal sealed class Options
     {
         public string Input = "", Output = "";
         public MorphOperation? Op;
+        public string? MaskOp;
+        public int MinSize = 64, Buffer;
+        public Components.Connectivity? Connectivity;
+        public bool KernelGiven;
         public KernelSpec Kernel = KernelSpec.Parse("rect:3x3");
         public int Iterations = 1;
         public int AnchorX = -1, AnchorY = -1;
@@ -81,8 +97,15 @@ internal static class MorphCommand
         var flags = new List<FlagSpec>
         {
             new("--help", null, _ => { stdout.Write(Help); throw new EarlyExitException(); }, "-h"),
-            new("--op", "OP", v => o.Op = (MorphOperation)FlagValues.Choice(v!, Ops)),
-            new("--kernel", "KERNEL", v => o.Kernel = KernelSpec.Parse(v!)),
+            new("--op", "OP", v =>
+            {
+                int i = FlagValues.Choice(v!, [.. Ops, .. MaskOps]);
+                (o.Op, o.MaskOp) = i < Ops.Length ? ((MorphOperation?)i, (string?)null) : (null, MaskOps[i - Ops.Length]);
+            }),
+            new("--kernel", "KERNEL", v => { o.Kernel = KernelSpec.Parse(v!); o.KernelGiven = true; }),
+            new("--min-size", "N", v => o.MinSize = FlagValues.Int(v!, 0, int.MaxValue, "min size")),
+            new("--connectivity", "{4,8}", v => o.Connectivity = FlagValues.Choice(v!, ["4", "8"]) == 0 ? Components.Connectivity.Four : Components.Connectivity.Eight),
+            new("--buffer", "N", v => o.Buffer = FlagValues.Int(v!, 0, int.MaxValue, "buffer")),
             new("--iterations", "N", v => o.Iterations = FlagValues.Int(v!, 1, 10000, "iterations")),
             new("--anchor", "X,Y", v =>
             {
@@ -101,7 +124,11 @@ internal static class MorphCommand
         };
         var pos = ArgParser.Parse(args, flags, ["INPUT", "OUTPUT"]);
         (o.Input, o.Output) = (pos[0], pos[1]);
-        if (o.Op is null) throw new UsageException("the following arguments are required: --op");
+        if (o.Op is null && o.MaskOp is null) throw new UsageException("the following arguments are required: --op");
+        if (o.MaskOp is not null && o.KernelGiven)
+            throw new UsageException($"argument --kernel: not used by --op {o.MaskOp}");
+        if (o.MaskOp is null && (o.Connectivity is not null || o.MinSize != 64 || o.Buffer != 0))
+            throw new UsageException("arguments --min-size, --connectivity and --buffer apply to the mask operations only");
         var k = o.Kernel.Element;
         if (o.AnchorX >= k.Width || o.AnchorY >= k.Height || o.AnchorX < -1 || o.AnchorY < -1)
             throw new UsageException($"argument --anchor: {o.AnchorX},{o.AnchorY} lies outside the {k.Width}x{k.Height} kernel");
@@ -120,7 +147,19 @@ internal static class MorphCommand
         long t1 = Stopwatch.GetTimestamp();
         var dst = new Image<byte>(gray.Width, gray.Height);
         var k = o.Kernel;
-        if (o.Op == MorphOperation.HitMiss)
+        if (o.MaskOp is string mop)
+        {
+            var four = Components.Connectivity.Four;
+            switch (mop)
+            {
+                case "fill-holes": BinaryMorphology.FillHoles(gray, dst, o.Connectivity ?? four); break;
+                case "remove-small-objects": BinaryMorphology.RemoveSmallObjects(gray, dst, o.MinSize, o.Connectivity ?? four); break;
+                case "remove-small-holes": BinaryMorphology.RemoveSmallHoles(gray, dst, o.MinSize, o.Connectivity ?? four); break;
+                case "clear-border": BinaryMorphology.ClearBorder(gray, dst, o.Buffer, o.Connectivity ?? Components.Connectivity.Eight); break;
+                default: BinaryMorphology.Skeletonize(gray, dst); break;
+            }
+        }
+        else if (o.Op == MorphOperation.HitMiss)
             Morphology.Morphology.HitOrMiss(gray, dst, k.HitMiss!, k.Element.Width, k.Element.Height, o.AnchorX, o.AnchorY,
                 o.Iterations, o.Border, o.BorderValue);
         else
@@ -128,7 +167,7 @@ internal static class MorphCommand
         long t2 = Stopwatch.GetTimestamp();
         CommandRunner.Write(o.Output, "output", p => ImageFile.Write(p, dst, new ImageWriteOptions { Bilevel = o.Bilevel }));
         long t3 = Stopwatch.GetTimestamp();
-        string op = Ops[(int)o.Op!.Value];
+        string op = o.MaskOp ?? Ops[(int)o.Op!.Value];
         if (o.Json)
         {
             stdout.WriteLine(Json.Object(
@@ -140,7 +179,7 @@ internal static class MorphCommand
         {
             stdout.WriteLine($"input: {o.Input}");
             stdout.WriteLine($"output: {o.Output}");
-            stdout.WriteLine($"operation: {op} {k.Text} x{o.Iterations}");
+            stdout.WriteLine(o.MaskOp is null ? $"operation: {op} {k.Text} x{o.Iterations}" : $"operation: {op}");
             stdout.WriteLine($"size: {dst.Width}x{dst.Height}");
         }
         return ExitCodes.Ok;

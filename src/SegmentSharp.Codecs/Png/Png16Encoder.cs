@@ -20,7 +20,7 @@ internal static class Png16Encoder
         BinaryPrimitives.WriteInt32BigEndian(ihdr, w);
         BinaryPrimitives.WriteInt32BigEndian(ihdr[4..], h);
         ihdr[8] = 16; ihdr[9] = 0; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-        Chunk(output, "IHDR"u8, ihdr);
+        PngEncoder.WriteChunk(output, "IHDR"u8, ihdr);
         var idat = new MemoryStream();
         using (var z = new ZLibStream(idat, new ZLibCompressionOptions { CompressionLevel = Math.Clamp(level, 0, 9) }, leaveOpen: true))
         {
@@ -37,20 +37,8 @@ internal static class Png16Encoder
                 (prev, cur) = (cur, prev);
             }
         }
-        Chunk(output, "IDAT"u8, idat.GetBuffer().AsSpan(0, (int)idat.Length));
-        Chunk(output, "IEND"u8, []);
+        PngEncoder.WriteChunk(output, "IDAT"u8, idat.GetBuffer().AsSpan(0, (int)idat.Length));
+        PngEncoder.WriteChunk(output, "IEND"u8, []);
         return output.ToArray();
-    }
-
-    private static void Chunk(Stream s, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> head = stackalloc byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(head, data.Length);
-        type.CopyTo(head[4..]);
-        s.Write(head);
-        s.Write(data);
-        uint crc = PngCrc.Update(PngCrc.Update(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(head, crc);
-        s.Write(head[..4]);
     }
 }

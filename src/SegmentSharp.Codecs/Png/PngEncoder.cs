@@ -66,7 +66,7 @@ internal static class PngEncoder
         return output.ToArray();
     }
 
-    private static void WriteChunk(Stream s, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    internal static void WriteChunk(Stream s, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         Span<byte> head = stackalloc byte[8];
         BinaryPrimitives.WriteInt32BigEndian(head, data.Length);

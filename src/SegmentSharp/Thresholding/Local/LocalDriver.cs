@@ -32,6 +32,132 @@ internal static unsafe class LocalDriver
         return mask;
     }
 
+    /// <summary>
+    /// <see cref="Apply{TRule}"/> for the mean/deviation rules: when only the mask is wanted and the window fits
+    /// <see cref="MomentRows"/>, the fused kernel decides each pixel without materialising m, s or T (same mask).
+    /// </summary>
+    public static Image<byte> ApplyMoments<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
+        where TRule : struct, IMomentRule
+    {
+        if (threshold != null || !MomentRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
+        ImageGuard.SingleChannel(src, nameof(src));
+        CheckWindow(window);
+        var mask = NewMask(src.Width, src.Height);
+        fixed (byte* ps = src.Data)
+        fixed (byte* pm = mask.Data)
+            RunMoments(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule, pm, mask.Stride);
+        return mask;
+    }
+
+    /// <summary>The fused mask path into a caller's mask (same size, single channel); for benchmarks and reuse.</summary>
+    internal static void ApplyMomentsInto<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<byte> mask)
+        where TRule : struct, IMomentRule
+    {
+        if (!MomentRows.Supports(src.Width, window)) throw new NotSupportedException("window too large for the fused path");
+        fixed (byte* ps = src.Data)
+        fixed (byte* pm = mask.Data)
+            RunMoments(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule, pm, mask.Stride);
+    }
+
+    private static void RunMoments<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride)
+        where TRule : struct, IMomentRule
+    {
+        int r = window / 2, w = plane.Width;
+        double n = (double)window * window;
+        nint mp = (nint)mask;
+        Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+        {
+            var rows = new MomentRows(plane, r, rule.NeedsVariance);
+            fixed (int* preS = rows.PrefixS)
+            fixed (uint* preQ = rows.PrefixQ)
+            {
+                for (int y = y0; y < y1; y++)
+                {
+                    rows.Row(y);
+                    MomentKernel.Row(rule, preS, rule.NeedsVariance ? preQ : null, window, plane.Row(y), w, n,
+                        (byte*)mp + (long)y * maskStride);
+                }
+            }
+        }, Math.Max(16, Math.Min(4 * window, 1024)));
+    }
+
+    /// <summary>
+    /// <see cref="Apply{TRule}"/> for the window min/max rules: when only the mask is wanted and the window is narrower
+    /// than a reflection period, <see cref="RangeRows"/> and the fused <see cref="RangeKernel"/> make it (same mask).
+    /// </summary>
+    public static Image<byte> ApplyRange<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
+        where TRule : struct, IRangeRule
+    {
+        if (threshold != null || !RangeRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
+        ImageGuard.SingleChannel(src, nameof(src));
+        CheckWindow(window);
+        var mask = NewMask(src.Width, src.Height);
+        fixed (byte* ps = src.Data)
+        fixed (byte* pm = mask.Data)
+        {
+            var plane = new LocalPlane(ps, src.Width, src.Height, src.Stride);
+            int r = window / 2, w = plane.Width, stride = mask.Stride;
+            byte[]? colMin = null, colMax = null;
+            if (WindowMinMax.CoversColumn(plane.Height, r)) (colMin, colMax) = WindowMinMax.ColumnExtrema(plane);
+            nint mp = (nint)pm;
+            Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+            {
+                var rows = new RangeRows(plane, r, y0, colMin, colMax);
+                fixed (byte* a = rows.RunMin)
+                fixed (byte* b = rows.RunMax)
+                {
+                    for (int y = y0; y < y1; y++)
+                    {
+                        rows.Row(y);
+                        RangeKernel.Row(rule, a, b, window - rows.Run, plane.Row(y), w, (byte*)mp + (long)y * stride);
+                    }
+                }
+            }, Math.Max(16, Math.Min(4 * window, 1024)));
+        }
+        return mask;
+    }
+
+    /// <summary>
+    /// The largest local population standard deviation over the plane (Wolf's S_max), √V_max / N from the exact
+    /// V = N·Σp² − (Σp)² of every window (within an ulp of the largest float64 √(Σp²/N − m²)).
+    /// </summary>
+    public static double MaxStd(LocalPlane plane, int window)
+    {
+        double n = (double)window * window;
+        if (!MomentRows.Supports(plane.Width, window))
+        {
+            var box = new StrongBox<Int128>(0);
+            Run(plane, window, new MaxVRule(box), null, 0, null, 0);
+            return Math.Sqrt((double)box.Value) / n;
+        }
+        int r = window / 2, w = plane.Width;
+        double best = 0;
+        object gate = new();
+        Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+        {
+            var rows = new MomentRows(plane, r, true);
+            double local = 0;
+            fixed (int* preS = rows.PrefixS)
+            fixed (uint* preQ = rows.PrefixQ)
+            {
+                for (int y = y0; y < y1; y++)
+                {
+                    rows.Row(y);
+                    local = Math.Max(local, MomentKernel.MaxV(preS, preQ, window, w, n));
+                }
+            }
+            lock (gate) best = Math.Max(best, local);
+        }, Math.Max(16, Math.Min(4 * window, 1024)));
+        return Math.Sqrt(best) / n;
+    }
+
+    /// <summary>
+    /// A mask the fused kernels overwrite entirely, so it skips the zeroing (for a page, clearing 12 MB costs about as
+    /// much as binarizing it).
+    /// </summary>
+    private static Image<byte> NewMask(int width, int height) =>
+        new(GC.AllocateUninitializedArray<byte>(checked(width * height)), width, height);
+
     /// <summary>Runs the rule; <paramref name="mask"/> and <paramref name="surface"/> may each be null.</summary>
     public static void Run<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride,
         double* surface, int surfaceStride) where TRule : struct, ILocalRule

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace SegmentSharp.Thresholding.Local;
 
@@ -41,50 +42,148 @@ internal static class LocalStats
     }
 }
 
-internal readonly struct NiblackRule(double k) : ILocalRule
+internal readonly struct NiblackRule(double k) : IMomentRule
 {
+    // Constants the kernel would otherwise recompute per vector (the rule is read through a reference there).
+    private readonly double _betaSq = -k * Math.Abs(k);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(k);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd) => m - k * sd;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            t[x] = m - k * sd;
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
+    }
+
+    public double BetaMax => Math.Abs(k);
+
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
+    {
+        alpha = m;
+        betaSq = Vector256.Create(_betaSq);
+    }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = m;
+        betaSq = Vector512.Create(_betaSq);
+    }
+
+    // s = 0 gives m − k·0 = m.
+    public Vector256<double> Flat(Vector256<double> m) => m;
+    public Vector512<double> Flat(Vector512<double> m) => m;
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd);
     }
 }
 
-internal readonly struct SauvolaRule(double k, double r) : ILocalRule
+internal readonly struct SauvolaRule(double k, double r) : IMomentRule
 {
+    private readonly double _c1 = 1 - k, _betaSq = k * Math.Abs(k) / (r * r), _flat0 = 1 + k * ((0.0 / r) - 1);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(k) * (1 + 255 / r);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd) => m * (1 + k * ((sd / r) - 1));
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            t[x] = m * (1 + k * ((sd / r) - 1));
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
+    }
+
+    public double BetaMax => 255 * Math.Abs(k) / r;
+
+    // T = m·(1 − k) + (m·k/R)·s, so β·|β| = m²·k·|k|/R².
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
+    {
+        alpha = m * Vector256.Create(_c1);
+        betaSq = m * m * Vector256.Create(_betaSq);
+    }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = m * Vector512.Create(_c1);
+        betaSq = m * m * Vector512.Create(_betaSq);
+    }
+
+    // At s = 0 the formula is m·(1 + k·(0/R − 1)): the same rounded factor.
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_flat0);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_flat0);
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd);
     }
 }
 
-internal readonly struct WolfRule(double k, double globalMin, double maxStd) : ILocalRule
+internal readonly struct WolfRule(double k, double globalMin, double maxStd) : IMomentRule
 {
+    private readonly double _c1 = 1 - k, _c2 = k * globalMin,
+        _betaSq = k * (maxStd > 0 ? 1.0 / maxStd : 0.0) * Math.Abs(k * (maxStd > 0 ? 1.0 / maxStd : 0.0));
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + 2 * Math.Abs(k) + Math.Abs(k * globalMin);
+
+    // A flat image has no local contrast at all (Smax = 0); its ratio s/Smax is taken as 0.
+    private double Inv => maxStd > 0 ? 1.0 / maxStd : 0.0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd, double inv) => (1 - k) * m + k * globalMin + k * (sd * inv) * (m - globalMin);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        // A flat image has no local contrast at all (Smax = 0); its ratio s/Smax is taken as 0.
-        double inv = maxStd > 0 ? 1.0 / maxStd : 0.0;
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            t[x] = (1 - k) * m + k * globalMin + k * (sd * inv) * (m - globalMin);
-        }
+        double inv = Inv;
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x], inv);
+    }
+
+    public double BetaMax => 255 * Math.Abs(k * Inv);
+
+    // T = (1 − k)·m + k·M + k·(m − M)/Smax · s.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
+    {
+        alpha = Flat(m);
+        var d = m - Vector256.Create(globalMin);
+        betaSq = d * Vector256.Abs(d) * Vector256.Create(_betaSq);
+    }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = Flat(m);
+        var d = m - Vector512.Create(globalMin);
+        betaSq = d * Vector512.Abs(d) * Vector512.Create(_betaSq);
+    }
+
+    // At s = 0 the last term is ±0, so T is ((1 − k)·m + k·M) rounded the same way.
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_c1) + Vector256.Create(_c2);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_c1) + Vector512.Create(_c2);
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd, Inv);
     }
 }
 
@@ -106,84 +205,217 @@ internal readonly struct MaxStdRule(StrongBox<double> max) : ILocalRule
     }
 }
 
-internal readonly struct NickRule(double k) : ILocalRule
+/// <summary>Collects the largest exact N·Σp² − (Σp)² (Wolf's first pass for windows beyond the 32-bit engine).</summary>
+internal readonly struct MaxVRule(StrongBox<Int128> max) : ILocalRule
 {
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
+        Int128 best = 0, n = (Int128)s.N;
         for (int x = 0; x < t.Length; x++)
         {
-            double m = s.Mean[x];
-            t[x] = m + k * Math.Sqrt(Math.Max((s.SumSq[x] - m * m) / s.N, 0.0));
+            Int128 v = n * s.SumSq[x] - (Int128)s.Sum[x] * s.Sum[x];
+            if (v > best) best = v;
         }
+        lock (max) if (best > max.Value) max.Value = best;
     }
 }
 
-internal readonly struct BradleyRule(double t) : ILocalRule
+internal readonly struct NickRule(double k) : IMomentRule
 {
+    private readonly double _betaSq = k * Math.Abs(k);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => true;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(k);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, long sumSq, double n) => m + k * Math.Sqrt(Math.Max((sumSq - m * m) / n, 0.0));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Row(in LocalRow s, Span<double> t)
+    {
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.SumSq[x], s.N);
+    }
+
+    // NICK's deviation has no cancellation to amplify (Σp² ≥ N·m²); the magnitude term covers its rounding.
+    public double BetaMax => 0;
+
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
+    {
+        alpha = m;
+        betaSq = Vector256.Create(_betaSq);
+    }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = m;
+        betaSq = Vector512.Create(_betaSq);
+    }
+
+    // Only an all-zero window has a zero NICK deviation: m + k·√0 = m.
+    public Vector256<double> Flat(Vector256<double> m) => m;
+    public Vector512<double> Flat(Vector512<double> m) => m;
+
+    public double Exact(long sum, long sumSq, double n) => T(sum / n, sumSq, n);
+}
+
+internal readonly struct BradleyRule(double t) : IMomentRule
+{
+    private readonly double _f = 1 - t;
+
+    public bool UsesSums => true;
+    public bool UsesMinMax => false;
+    public bool NeedsVariance => false;
+    public bool NickVariance => false;
+    public bool FlatIsExact => true;
+    public double Magnitude => 1 + Math.Abs(t);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> th)
     {
         double f = 1 - t;
         for (int x = 0; x < th.Length; x++) th[x] = s.Mean[x] * f;
     }
+
+    public double BetaMax => 0;
+
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
+    {
+        alpha = Flat(m);
+        betaSq = Vector256<double>.Zero;
+    }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = Flat(m);
+        betaSq = Vector512<double>.Zero;
+    }
+
+    // With the correctly rounded mean this is the scalar m·(1 − t) exactly.
+    public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_f);
+    public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_f);
+
+    public double Exact(long sum, long sumSq, double n) => sum / n * (1 - t);
 }
 
-internal readonly struct PhansalkarRule(double k, double r, double p, double q) : ILocalRule
+internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
 {
+    private readonly double _c1 = 1 - k, _qs = -q / 255.0, _betaSq = k * Math.Abs(k) / (255.0 * 255.0 * r * r);
+
     public bool UsesSums => true;
     public bool UsesMinMax => false;
+    public bool NeedsVariance => true;
+    public bool NickVariance => false;
+    // α uses ExpKernel, within 1e-14 of Math.Exp, so flat windows get the margin test too.
+    public bool FlatIsExact => false;
+    public double Magnitude => 1 + Math.Abs(k) * (1 + 1 / r) + Math.Abs(p);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double T(double m, double sd)
+    {
+        double mn = m / 255.0, sn = sd / 255.0;
+        return 255.0 * (mn * (1 + p * Math.Exp(-q * mn) + k * ((sn / r) - 1)));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            double m = s.Mean[x], sd = s.Std[x];
-            double mn = m / 255.0, sn = sd / 255.0;
-            t[x] = 255.0 * (mn * (1 + p * Math.Exp(-q * mn) + k * ((sn / r) - 1)));
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Mean[x], s.Std[x]);
+    }
+
+    public double BetaMax => Math.Abs(k) / r;
+
+    // 255·mn·(1 + p·e^(−q·mn) + k·(sn/R − 1)) = m·(1 + p·e^(−q·m/255) − k) + (m·k/(255·R))·s.
+    public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
+    {
+        alpha = Flat(m);
+        betaSq = m * m * Vector256.Create(_betaSq);
+    }
+
+    public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
+    {
+        alpha = Flat(m);
+        betaSq = m * m * Vector512.Create(_betaSq);
+    }
+
+    public Vector256<double> Flat(Vector256<double> m) =>
+        m * (Vector256.Create(_c1) + Vector256.Create(p) * ExpKernel.Exp(m * Vector256.Create(_qs)));
+    public Vector512<double> Flat(Vector512<double> m) =>
+        m * (Vector512.Create(_c1) + Vector512.Create(p) * ExpKernel.Exp(m * Vector512.Create(_qs)));
+
+    public double Exact(long sum, long sumSq, double n)
+    {
+        LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
+        return T(m, sd);
     }
 }
 
-internal readonly struct BernsenRule(int contrastThreshold) : ILocalRule
+internal readonly struct BernsenRule(int contrastThreshold) : IRangeRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+
+    // Low contrast: the whole window is one class, decided by its mid-grey (T = −1 → all 255, T = 255 → all 0).
+    public double T(int lo, int hi)
+    {
+        int mid = (lo + hi) >> 1;
+        return hi - lo < contrastThreshold ? (mid >= 128 ? -1.0 : 255.0) : mid - 0.5;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-        {
-            int lo = s.Min[x], hi = s.Max[x], mid = (lo + hi) >> 1;
-            // Low contrast: the whole window is one class, decided by its mid-grey (T = −1 → all 255, T = 255 → all 0).
-            t[x] = hi - lo < contrastThreshold ? (mid >= 128 ? -1.0 : 255.0) : mid - 0.5;
-        }
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Min[x], s.Max[x]);
+    }
+
+    // pixel > mid − 0.5 is pixel ≥ mid; a contrast of at most 255 makes any threshold above 256 "always low".
+    public Vector256<short> Decide(Vector256<short> p, Vector256<short> lo, Vector256<short> hi)
+    {
+        var mid = Vector256.ShiftRightArithmetic(lo + hi, 1);
+        var low = Vector256.LessThan(hi - lo, Vector256.Create((short)Math.Clamp(contrastThreshold, -1, 256)));
+        return Vector256.ConditionalSelect(low, Vector256.GreaterThan(mid, Vector256.Create((short)127)),
+            Vector256.GreaterThan(p, mid - Vector256<short>.One));
     }
 }
 
-internal readonly struct ContrastRule : ILocalRule
+internal readonly struct ContrastRule : IRangeRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+
+    public double T(int lo, int hi) => Math.Max((lo + hi) * 0.5 - 0.5, 0.0);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++)
-            t[x] = Math.Max((s.Min[x] + s.Max[x]) * 0.5 - 0.5, 0.0);
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Min[x], s.Max[x]);
     }
+
+    // pixel > max((min + max − 1)/2, 0) is pixel ≠ 0 and 2·pixel ≥ min + max.
+    public Vector256<short> Decide(Vector256<short> p, Vector256<short> lo, Vector256<short> hi) =>
+        Vector256.GreaterThan(p, Vector256<short>.Zero) & ~Vector256.GreaterThan(lo + hi, p + p);
 }
 
-internal readonly struct MidGreyRule(int c) : ILocalRule
+internal readonly struct MidGreyRule(int c) : IRangeRule
 {
     public bool UsesSums => false;
     public bool UsesMinMax => true;
+
+    public double T(int lo, int hi) => ((lo + hi) >> 1) - c;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
-        for (int x = 0; x < t.Length; x++) t[x] = ((s.Min[x] + s.Max[x]) >> 1) - c;
+        for (int x = 0; x < t.Length; x++) t[x] = T(s.Min[x], s.Max[x]);
     }
+
+    // Offsets beyond ±512 put T outside every pixel's reach either way, so clamping keeps 16-bit lanes exact.
+    public Vector256<short> Decide(Vector256<short> p, Vector256<short> lo, Vector256<short> hi) =>
+        Vector256.GreaterThan(p, Vector256.ShiftRightArithmetic(lo + hi, 1) - Vector256.Create((short)Math.Clamp(c, -512, 512)));
 }

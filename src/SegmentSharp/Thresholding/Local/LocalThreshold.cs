@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Local;
@@ -14,6 +13,12 @@ namespace SegmentSharp.Thresholding.Local;
 /// memory is O(width) for the mean/std methods and O(width × window) bytes for the min/max methods, never a full-size
 /// integral or float image, and the time per pixel does not depend on the window. Rows run in parallel bands
 /// (<see cref="Parallelism"/>).</para>
+/// <para>When only the mask is asked for (no <c>threshold</c> image) and the window is at most 257 and narrower than
+/// twice the width, a fused vector path decides each pixel without materialising m, s or T: the mean/deviation
+/// methods compare squares built from the exact integer N·Σp² − (Σp)² and recompute, with the formula below, only the
+/// rare pixels within about 1e-6 of T; the min/max methods decide in integers. Its mask is identical, pixel for pixel,
+/// to <c>pixel &gt; T</c> with T as the <c>threshold</c> image reports it (for Niblack and Sauvola, scikit-image's
+/// float64 T).</para>
 /// <para>Borders follow scikit-image's <c>threshold_niblack</c>/<c>threshold_sauvola</c> exactly: the image is padded
 /// with numpy's <c>'reflect'</c> mode (OpenCV's <c>BORDER_REFLECT_101</c>, repeated when the window is larger than the
 /// image), and every window holds w² samples. s is the population standard deviation.</para>
@@ -35,7 +40,7 @@ public static partial class LocalThreshold
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     /// <returns>The mask: 255 where <c>pixel &gt; T</c>, else 0.</returns>
     public static Image<byte> Niblack(ReadOnlyImageView<byte> src, int window = 15, double k = 0.2, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new NiblackRule(k), threshold);
+        => LocalDriver.ApplyMoments(src, window, new NiblackRule(k), threshold);
 
     /// <summary>
     /// Sauvola and Pietikäinen (2000), "Adaptive document image binarization", Pattern Recognition 33(2):
@@ -53,7 +58,7 @@ public static partial class LocalThreshold
         Image<double>? threshold = null)
     {
         if (!(r > 0) || double.IsInfinity(r)) throw new ArgumentOutOfRangeException(nameof(r), r, "R must be a positive number.");
-        return LocalDriver.Apply(src, window, new SauvolaRule(k, r), threshold);
+        return LocalDriver.ApplyMoments(src, window, new SauvolaRule(k, r), threshold);
     }
 
     /// <summary>
@@ -77,13 +82,13 @@ public static partial class LocalThreshold
             var row = src.Row(y);
             for (int x = 0; x < row.Length; x++) if (row[x] < globalMin) globalMin = row[x];
         }
-        var smax = new StrongBox<double>(0);
+        double smax;
         unsafe
         {
             fixed (byte* ps = src.Data)
-                LocalDriver.Run(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, new MaxStdRule(smax), null, 0, null, 0);
+                smax = LocalDriver.MaxStd(new LocalPlane(ps, src.Width, src.Height, src.Stride), window);
         }
-        return LocalDriver.Apply(src, window, new WolfRule(k, globalMin, smax.Value), threshold);
+        return LocalDriver.ApplyMoments(src, window, new WolfRule(k, globalMin, smax), threshold);
     }
 
     /// <summary>
@@ -96,7 +101,7 @@ public static partial class LocalThreshold
     /// <param name="k">Default −0.1 (the paper's −0.1…−0.2).</param>
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> Nick(ReadOnlyImageView<byte> src, int window = 15, double k = -0.1, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new NickRule(k), threshold);
+        => LocalDriver.ApplyMoments(src, window, new NickRule(k), threshold);
 
     /// <summary>
     /// Bradley and Roth (2007), "Adaptive thresholding using the integral image", J. Graphics Tools 12(2):
@@ -111,7 +116,7 @@ public static partial class LocalThreshold
     public static Image<byte> Bradley(ReadOnlyImageView<byte> src, int window = 0, double t = 0.15, Image<double>? threshold = null)
     {
         if (window == 0) window = Math.Max(3, (src.Width / 8) | 1);
-        return LocalDriver.Apply(src, window, new BradleyRule(t), threshold);
+        return LocalDriver.ApplyMoments(src, window, new BradleyRule(t), threshold);
     }
 
     /// <summary>
@@ -131,7 +136,10 @@ public static partial class LocalThreshold
         double p = 2, double q = 10, Image<double>? threshold = null)
     {
         if (!(r > 0) || double.IsInfinity(r)) throw new ArgumentOutOfRangeException(nameof(r), r, "R must be a positive number.");
-        return LocalDriver.Apply(src, window, new PhansalkarRule(k, r, p, q), threshold);
+        // The vector exponential covers |q·m/255| ≤ 700; beyond that e^(−q·m) over- or underflows anyway.
+        return Math.Abs(q) <= ExpKernel.Limit
+            ? LocalDriver.ApplyMoments(src, window, new PhansalkarRule(k, r, p, q), threshold)
+            : LocalDriver.Apply(src, window, new PhansalkarRule(k, r, p, q), threshold);
     }
 
     /// <summary>
@@ -147,7 +155,7 @@ public static partial class LocalThreshold
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> Bernsen(ReadOnlyImageView<byte> src, int window = 15, int contrastThreshold = 15,
         Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new BernsenRule(contrastThreshold), threshold);
+        => LocalDriver.ApplyRange(src, window, new BernsenRule(contrastThreshold), threshold);
 
     /// <summary>
     /// ImageJ's Auto Local Threshold "Contrast" (Landini 2013, after Soille's toggle contrast enhancement): a pixel
@@ -160,7 +168,7 @@ public static partial class LocalThreshold
     /// <param name="window">Odd window size ≥ 3; default 15.</param>
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> Contrast(ReadOnlyImageView<byte> src, int window = 15, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new ContrastRule(), threshold);
+        => LocalDriver.ApplyRange(src, window, new ContrastRule(), threshold);
 
     /// <summary>
     /// ImageJ's Auto Local Threshold "MidGrey" (after HIPR2's adaptive thresholding):
@@ -172,5 +180,5 @@ public static partial class LocalThreshold
     /// <param name="c">Offset subtracted from the mid-grey; default 0 (ImageJ).</param>
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> MidGrey(ReadOnlyImageView<byte> src, int window = 15, int c = 0, Image<double>? threshold = null)
-        => LocalDriver.Apply(src, window, new MidGreyRule(c), threshold);
+        => LocalDriver.ApplyRange(src, window, new MidGreyRule(c), threshold);
 }
