@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Components;
@@ -55,6 +56,7 @@ public static class Despeckle
     /// <param name="polarity">Which colour forms the specks.</param>
     /// <param name="connectivity">Neighbourhood that joins speck pixels.</param>
     /// <param name="lightValue">Value painted over removed dark specks.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Image<byte> Apply(ReadOnlyImageView<byte> mask, int minArea, out int removed,
         SpeckPolarity polarity = SpeckPolarity.Dark, Connectivity connectivity = Connectivity.Eight, byte lightValue = 255)
     {
@@ -87,6 +89,7 @@ public static class Despeckle
     }
 
     /// <summary>255 where the mask is 0, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Image<byte> ToZeroMask(ReadOnlyImageView<byte> mask)
     {
         var z = new Image<byte>(mask.Width, mask.Height);

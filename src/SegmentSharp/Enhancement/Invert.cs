@@ -34,6 +34,7 @@ public static class Invert
     }
 
     /// <summary>Inverts one run of samples (<paramref name="dst"/> at least as long as <paramref name="src"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InvertRow(ReadOnlySpan<byte> src, Span<byte> dst)
     {
         if (dst.Length < src.Length) throw new ArgumentException("The destination row is shorter than the source.", nameof(dst));

@@ -60,6 +60,11 @@ public class BackgroundNormalizationTests
     [InlineData(1, 37, 15)]
     [InlineData(37, 1, 15)]
     [InlineData(2, 3, 41)]
+    [InlineData(7, 5, 15)]
+    [InlineData(8, 5, 15)]
+    [InlineData(9, 5, 17)]
+    [InlineData(29, 6, 23)]
+    [InlineData(1000, 700, 61)]
     public void EqualsDirectEvaluationOfTheDefinition(int w, int h, int window)
     {
         var rng = new Random(w + 7 * h + window);
