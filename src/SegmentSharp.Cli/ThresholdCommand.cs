@@ -67,7 +67,7 @@ internal static class ThresholdCommand
           midgrey               --window (15) --offset (0): T = mid-grey - offset
           median                --window (15) --offset (0): T = window median - offset
           local-otsu            --window (15): Otsu's threshold of each window
-          su                    --window (0 = estimated) --min-high-contrast (0 = estimated): Su 2010
+          su                    --window (0 = estimated) --min-high-contrast (0 = window size): Su 2010
           gatos                 --window (0 = estimated) --q (0.6) --p1 (0.5) --p2 (0.8): Gatos 2006
           auto                  document binarizer that estimates everything from the page (no parameters)
 
@@ -96,7 +96,7 @@ internal static class ThresholdCommand
           --contrast-threshold N
                                 bernsen's minimum window contrast, 0-255 (default: 15)
           --offset N            midgrey/median constant subtracted from T, -255..255 (default: 0)
-          --min-high-contrast N su's minimum count of high-contrast pixels in a window (default: estimated)
+          --min-high-contrast N su's minimum count of high-contrast pixels in a window (default: 0 = window size)
 
         preprocessing (applied in this order, each only when given):
           --invert-input        negate the image (255 - p) first, for light text on a dark ground

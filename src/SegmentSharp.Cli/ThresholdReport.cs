@@ -64,7 +64,11 @@ internal static class ThresholdReport
                 var sb = new StringBuilder("threshold: local (").Append(b.Method.Name).Append(", window ");
                 sb.Append(r.Window is int win ? win.ToString(CultureInfo.InvariantCulture) : "auto");
                 foreach (var (name, value) in b.LocalParameters())
-                    sb.Append(", ").Append(name.Replace('_', ' ')).Append(' ').Append(BinarizeOptions.F(value));
+                {
+                    // su's 0 means "the window size", chosen by the library.
+                    string text = name == "min_high_contrast" && value == 0 ? "auto" : BinarizeOptions.F(value);
+                    sb.Append(", ").Append(name.Replace('_', ' ')).Append(' ').Append(text);
+                }
                 return sb.Append(')').ToString();
             }
             default:
