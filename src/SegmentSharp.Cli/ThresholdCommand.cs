@@ -203,18 +203,8 @@ internal static class ThresholdCommand
         }
         timings.Read = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
-        BinarizeResult result;
-        try { result = o.Binarize.Run(gray); }
-        catch (NotImplementedException)
-        {
-            stderr.WriteLine($"{Prog}: error: {DescribeMissing(o.Binarize)} is not available in this build yet");
-            return ExitCodes.Failure;
-        }
-        catch (ArgumentException e)
-        {
-            stderr.WriteLine($"{Prog}: error: --method {o.Binarize.Method.Name} cannot process {input}: {FirstSentence(e.Message)}");
-            return ExitCodes.Failure;
-        }
+        if (o.Binarize.RunOrReport(gray, Prog, input, stderr, out var run) != ExitCodes.Ok) return ExitCodes.Failure;
+        var result = run!;
         foreach (var step in result.Preprocessing)
         {
             if (step.Name == "blur") timings.Blur = step.Milliseconds;
@@ -245,17 +235,6 @@ internal static class ThresholdCommand
         if (o.Json) ThresholdReport.WriteJson(stdout, o, input, output, result, summary, timings);
         else ThresholdReport.WriteText(stdout, o, input, output, result, summary);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Names the step whose library call is still a stub.</summary>
-    private static string DescribeMissing(BinarizeOptions b)
-        => b.Deskew ? $"--deskew or --method {b.Method.Name}" : $"--method {b.Method.Name}";
-
-    /// <summary>Library messages end with " (Parameter 'x')"; users need only the sentence.</summary>
-    private static string FirstSentence(string message)
-    {
-        int p = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return p > 0 ? message[..p] : message;
     }
 
     /// <summary>
