@@ -34,8 +34,8 @@ public static class BackgroundNormalization
     public static int DefaultWindow(int width, int height) => Math.Max(15, (Math.Min(width, height) / 30) | 1);
 
     /// <summary>
-    /// Divides <paramref name="src"/> by its estimated background into <paramref name="dst"/> (same size; may not
-    /// share memory with <paramref name="src"/> only if it overlaps at a different offset).
+    /// Divides <paramref name="src"/> by its estimated background into <paramref name="dst"/> (same size; it may be
+    /// <paramref name="src"/> itself, since the background is estimated before any pixel is written).
     /// </summary>
     /// <param name="src">8-bit single-channel image, dark content on a light background.</param>
     /// <param name="dst">Output, the size of <paramref name="src"/>.</param>
