@@ -74,11 +74,12 @@ public class PreprocessBenchmarks : PageBenchmark
         _maskMat.CopyTo(DstMat);
         unsafe
         {
-            for (int y = 0; y < _labels.Rows; y++)
+            int rows = _labels.Rows, cols = _labels.Cols;
+            for (int y = 0; y < rows; y++)
             {
                 int* l = (int*)_labels.Ptr(y);
                 byte* d = (byte*)DstMat.Ptr(y);
-                for (int x = 0; x < _labels.Cols; x++) d[x] |= lut[l[x]];
+                for (int x = 0; x < cols; x++) d[x] |= lut[l[x]];
             }
         }
     }
