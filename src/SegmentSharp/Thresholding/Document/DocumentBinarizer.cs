@@ -1,3 +1,4 @@
+using SegmentSharp.Components;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Document;
@@ -17,5 +18,64 @@ public static class DocumentBinarizer
 
     /// <summary>Binarizes and reports what was estimated.</summary>
     public static Image<byte> Binarize(ReadOnlyImageView<byte> src, out DocumentEstimate estimate)
-        => throw new NotImplementedException();
+    {
+        ImageGuard.SingleChannel(src, nameof(src));
+        int w = src.Width, h = src.Height, n = w * h;
+        var img = new byte[n];
+        var hist = new long[256];
+        for (int y = 0; y < h; y++)
+        {
+            var row = src.Row(y);
+            row.CopyTo(img.AsSpan(y * w, w));
+            foreach (byte v in row) hist[v]++;
+        }
+        var dst = new Image<byte>(w, h);
+        int lo = 0, hi = 255;
+        while (hist[lo] == 0) lo++;
+        while (hist[hi] == 0) hi--;
+        if (hi - lo < MinContrast || w < 3 || h < 3)
+        {
+            // A page without contrast (or too small to hold a stroke) is blank paper.
+            Array.Fill(dst.Data, (byte)255);
+            estimate = new DocumentEstimate(0, 0, 0, hi - lo);
+            return dst;
+        }
+
+        double sigma = ContrastEdges.StdDev(hist);
+        double alpha = Math.Min(1, sigma / 128);
+        var contrast = new byte[n];
+        ContrastEdges.Compute(img, w, h, alpha, contrast);
+        var ch = new long[256];
+        foreach (byte v in contrast) ch[v]++;
+        int ct = Threshold.Otsu(ch);
+        var edge = new byte[n];
+        for (int i = 0; i < n; i++) edge[i] = contrast[i] > ct ? (byte)1 : (byte)0;
+
+        var sh = new long[StrokeWidth.MaxWidth + 1];
+        StrokeWidth.Histogram(img, edge, w, h, sh);
+        int ew = StrokeWidth.Mode(sh, 3);
+
+        int radius = Math.Max(1, ew);
+        int window = 2 * radius + 1;
+        var text = contrast; // reuse
+        EdgeVote.Run(img, edge, w, h, radius, window, 0.5, text);
+
+        RemoveSpecks(text, w, h, Math.Max(2, ew));
+
+        for (int i = 0; i < n; i++) dst.Data[i] = text[i] != 0 ? (byte)0 : (byte)255;
+        estimate = new DocumentEstimate(ew, 0, window, hi - lo);
+        return dst;
+    }
+
+    private const int MinContrast = 16;
+
+    private static void RemoveSpecks(byte[] text, int w, int h, int minArea)
+    {
+        var mask = new Image<byte>(text, w, h);
+        var labels = ConnectedComponents.LabelWithStats(mask.ReadOnlyView, Connectivity.Eight, out var stats);
+        var keep = new bool[stats.Count];
+        for (int i = 1; i < stats.Count; i++) keep[i] = stats[i].Area >= minArea;
+        var ld = labels.Data;
+        for (int i = 0; i < text.Length; i++) if (text[i] != 0 && !keep[ld[i]]) text[i] = 0;
+    }
 }
