@@ -64,7 +64,7 @@ internal static class DibcoBench
     public static int Run(string[] args, string repoRoot)
     {
         string dataDir = DefaultDataDir(repoRoot);
-        string? write = null;
+        string? write = null, dump = null;
         bool pfm = true, perImage = false;
         HashSet<string>? only = null;
         for (int i = 1; i < args.Length; i++)
@@ -74,6 +74,7 @@ internal static class DibcoBench
                 case "--data" when i + 1 < args.Length: dataDir = Path.GetFullPath(args[++i]); break;
                 case "--write" when i + 1 < args.Length: write = args[++i]; break;
                 case "--methods" when i + 1 < args.Length: only = new(args[++i].Split(','), StringComparer.OrdinalIgnoreCase); break;
+                case "--dump" when i + 1 < args.Length: dump = args[++i]; break;
                 case "--no-pfm": pfm = false; break;
                 case "--per-image": perImage = true; break;
                 default:
@@ -114,6 +115,11 @@ internal static class DibcoBench
                     try { outImg = m.Run(src); }
                     catch (NotImplementedException) { unavailable.Add(m.Name); continue; }
                     double ms = sw.Elapsed.TotalMilliseconds;
+                    if (dump != null)
+                    {
+                        Directory.CreateDirectory(dump);
+                        ImageFile.Write(Path.Combine(dump, $"{Path.GetFileNameWithoutExtension(srcPath)}_{m.Name.Replace(' ', '_')}.png"), outImg);
+                    }
                     var pred = BinaryMask.FromTextIsZero(outImg.ReadOnlyView);
                     var s = BinaryMetrics.Compute(pred.ReadOnlyView, gt.ReadOnlyView, weights);
                     var acc = sums[m.Name];

@@ -1,4 +1,5 @@
 using SegmentSharp.Components;
+using SegmentSharp.Filters;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Document;
@@ -41,6 +42,14 @@ public static class DocumentBinarizer
             return dst;
         }
 
+        int vSmooth = Env("V_SMOOTH", 2);
+        double vGate = Env("V_GATE", 30) / 100.0;
+        int vBg = Env("V_BG", 6);
+        byte[] work = img;
+        if (vSmooth == 1) { work = new byte[n]; MedianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(work, w, h), 3); }
+        if (vSmooth == 2) { work = new byte[n]; GaussianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(work, w, h), 3, 3, 0, 0); }
+        if (vSmooth == 3) { work = new byte[n]; GaussianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(work, w, h), 5, 5, 0, 0); }
+        img = work;
         double sigma = ContrastEdges.StdDev(hist);
         double alpha = Math.Min(1, sigma / 128);
         var contrast = new byte[n];
@@ -60,6 +69,18 @@ public static class DocumentBinarizer
         var text = contrast; // reuse
         EdgeVote.Run(img, edge, w, h, radius, window, 0.5, text);
 
+        if (vGate > 0)
+        {
+            int kb = Math.Min(MedianBlur.MaxKernelSize, 2 * vBg * ew + 1);
+            var bg = new byte[n];
+            MedianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(bg, w, h), kb);
+            double sd = 0; long cnt = 0;
+            for (int i = 0; i < n; i++) if (text[i] != 0) { sd += Math.Max(0, bg[i] - img[i]); cnt++; }
+            double delta = cnt > 0 ? sd / cnt : 0;
+            double th = vGate * delta;
+            for (int i = 0; i < n; i++) if (text[i] != 0 && bg[i] - img[i] <= th) text[i] = 0;
+            if (Env("V_DBG", 0) == 1) Console.Error.WriteLine($"ew {ew} kb {kb} delta {delta:F1}");
+        }
         RemoveSpecks(text, w, h, Math.Max(2, ew));
 
         for (int i = 0; i < n; i++) dst.Data[i] = text[i] != 0 ? (byte)0 : (byte)255;
@@ -68,6 +89,8 @@ public static class DocumentBinarizer
     }
 
     private const int MinContrast = 16;
+
+    private static int Env(string name, int def) => int.TryParse(Environment.GetEnvironmentVariable(name), out int v) ? v : def;
 
     private static void RemoveSpecks(byte[] text, int w, int h, int minArea)
     {
