@@ -69,18 +69,30 @@ public static class DocumentBinarizer
         var text = contrast; // reuse
         EdgeVote.Run(img, edge, w, h, radius, window, 0.5, text);
 
-        if (vGate > 0)
+        var bg = new byte[n];
+        if (Env("V_BGM", 1) == 0)
         {
             int kb = Math.Min(MedianBlur.MaxKernelSize, 2 * vBg * ew + 1);
-            var bg = new byte[n];
             MedianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(bg, w, h), kb);
-            double sd = 0; long cnt = 0;
-            for (int i = 0; i < n; i++) if (text[i] != 0) { sd += Math.Max(0, bg[i] - img[i]); cnt++; }
-            double delta = cnt > 0 ? sd / cnt : 0;
+        }
+        else
+        {
+            var grown = new byte[n];
+            Morphology.Morphology.Dilate(new ReadOnlyImageView<byte>(text, w, h), new ImageView<byte>(grown, w, h),
+                Morphology.StructuringElement.Rectangle(3, 3));
+            BackgroundSurface.Estimate(img, grown, w, h, Math.Max(2, Env("V_CELL", 200) * ew / 100), bg);
+        }
+        double sd = 0; long cnt = 0;
+        for (int i = 0; i < n; i++) if (text[i] != 0) { sd += Math.Max(0, bg[i] - img[i]); cnt++; }
+        double delta = cnt > 0 ? sd / cnt : 0;
+        if (vGate > 0)
+        {
             double th = vGate * delta;
             for (int i = 0; i < n; i++) if (text[i] != 0 && bg[i] - img[i] <= th) text[i] = 0;
-            if (Env("V_DBG", 0) == 1) Console.Error.WriteLine($"ew {ew} kb {kb} delta {delta:F1}");
         }
+        if (Env("V_DBG", 0) == 1) Console.Error.WriteLine($"ew {ew} delta {delta:F1}");
+        double vFill = Env("V_FILL", 0) / 100.0;
+        if (vFill > 0) FillDarkPaper(text, img, bg, w, h, vFill * delta);
         RemoveSpecks(text, w, h, Math.Max(2, ew));
 
         for (int i = 0; i < n; i++) dst.Data[i] = text[i] != 0 ? (byte)0 : (byte)255;
@@ -91,6 +103,26 @@ public static class DocumentBinarizer
     private const int MinContrast = 16;
 
     private static int Env(string name, int def) => int.TryParse(Environment.GetEnvironmentVariable(name), out int v) ? v : def;
+
+    private static void FillDarkPaper(byte[] text, byte[] img, byte[] bg, int w, int h, double minDarkness)
+    {
+        var paper = new byte[text.Length];
+        for (int i = 0; i < paper.Length; i++) paper[i] = text[i] == 0 ? (byte)1 : (byte)0;
+        var labels = ConnectedComponents.Label(new ReadOnlyImageView<byte>(paper, w, h), Connectivity.Four, out int count);
+        var sum = new double[count];
+        var num = new int[count];
+        var ld = labels.Data;
+        for (int i = 0; i < paper.Length; i++)
+        {
+            int l = ld[i];
+            if (l == 0) continue;
+            sum[l] += bg[i] - img[i];
+            num[l]++;
+        }
+        var fill = new bool[count];
+        for (int l = 1; l < count; l++) fill[l] = num[l] > 0 && sum[l] / num[l] > minDarkness;
+        for (int i = 0; i < paper.Length; i++) if (fill[ld[i]] && ld[i] != 0) text[i] = 1;
+    }
 
     private static void RemoveSpecks(byte[] text, int w, int h, int minArea)
     {
