@@ -1,136 +1,154 @@
 using SegmentSharp.Components;
 using SegmentSharp.Filters;
 using SegmentSharp.Imaging;
+using SegmentSharp.Morphology;
 
 namespace SegmentSharp.Thresholding.Document;
 
 /// <summary>What the automatic document binarizer estimated from the page.</summary>
-/// <param name="StrokeWidth">Estimated text stroke width in pixels.</param>
-/// <param name="TextHeight">Estimated character height in pixels.</param>
-/// <param name="Window">Window size the binarizer chose.</param>
-/// <param name="Contrast">Estimated text/background contrast (gray levels).</param>
+/// <param name="StrokeWidth">Estimated text stroke width in pixels (0 for a page without contrast).</param>
+/// <param name="TextHeight">Estimated character height in pixels: the median height of the text components found
+/// (0 when none were found).</param>
+/// <param name="Window">Window size the binarizer chose (2·stroke width + 1; 0 for a page without contrast).</param>
+/// <param name="Contrast">Estimated text/background contrast (gray levels): the mean darkness of the text below the
+/// estimated paper surface, or the page's gray-level range when it has no usable contrast.</param>
 public readonly record struct DocumentEstimate(double StrokeWidth, double TextHeight, int Window, double Contrast);
 
-/// <summary>Stub: the parameter-free document binarizer (`--method auto`), being written (issue 3).</summary>
+/// <summary>
+/// The parameter-free document binarizer (<c>segment threshold --method auto</c>): dark text on lighter paper, no
+/// window or sensitivity to choose. Everything it needs is estimated from the page: the stroke width, the paper
+/// surface under the text and the text contrast.
+/// </summary>
+/// <remarks>
+/// <para>The core is the stroke-edge method of B. Su, S. Lu and C. L. Tan: "Binarization of historical document images
+/// using the local maximum and minimum", DAS 2010, and "Robust document image binarization technique for degraded
+/// document images", IEEE TIP 22(4), 2013 (which in turn refines S. Lu, B. Su and C. L. Tan, "Document image
+/// binarization using background estimation and stroke edges", IJDAR 13(4), 2010, the DIBCO 2009 winner):</para>
+/// <list type="number">
+/// <item>a 3×3 Gaussian (σ 0.8) removes pixel noise and paper grain that would otherwise pass as stroke edges;</item>
+/// <item>the adaptive contrast <c>α·(max − min)/(max + min + ε) + (1 − α)·(max − min)/255</c> of each 3×3
+/// neighbourhood, α = σ_page/128 (the paper's γ = 1), is split by Otsu's threshold into stroke-edge pixels;</item>
+/// <item>the stroke width EW is the most frequent distance between a falling and the next rising edge along rows and
+/// columns (Su et al. 2013, Algorithm 1);</item>
+/// <item>a pixel is text when its (2·EW + 1)² window holds at least 2·EW + 1 edge pixels and it is no brighter than
+/// the mean plus half the standard deviation of those edge pixels' intensities (the papers' rule).</item>
+/// </list>
+/// <para>Two steps after B. Gatos, I. Pratikakis and S. J. Perantonis, "Adaptive degraded document image binarization",
+/// Pattern Recognition 39(3), 2006, reject what the edge rule takes from textured or stained paper: the paper surface B
+/// is interpolated from the pixels the edge rule left as paper (on a grid of 2·EW blocks), the mean text contrast δ is
+/// the mean of B − I over the text found, and text pixels less than 0.3·δ below the surface are returned to the paper
+/// (Gatos uses a comparable fraction of δ, 0.48–0.6, as his whole threshold; here it only vetoes, and DIBCO 2009–2012
+/// scores are flat for fractions 0.2–0.4). Finally, text components smaller than EW pixels are dropped.</para>
+/// <para>Pages whose gray range is under 16 levels, or smaller than 3×3, have no strokes to find and come out as blank
+/// paper (all 255). Scikit-image and OpenCV have no counterpart; Doxa's <c>Su</c> implements the 2010 rule without the
+/// stroke-width estimate or the background veto. Memory is about seven bytes per pixel (plus the output), and the local
+/// sums are streamed with running column sums, so the time does not depend on the stroke width.</para>
+/// </remarks>
 public static class DocumentBinarizer
 {
+    /// <summary>Gray range below which a page counts as blank.</summary>
+    public const int MinContrast = 16;
+
+    /// <summary>Fraction of the mean text contrast δ a text pixel must lie below the paper surface.</summary>
+    public const double ContrastVeto = 0.3;
+
     /// <summary>Binarizes a document page: text 0, background 255, with no parameters to set.</summary>
+    /// <param name="src">8-bit single-channel page (any stride), e.g. from <c>ImageFile.ReadGray</c>.</param>
+    /// <returns>A new image of the same size: 0 for text, 255 for paper.</returns>
+    /// <exception cref="ArgumentException"><paramref name="src"/> has more than one channel.</exception>
     public static Image<byte> Binarize(ReadOnlyImageView<byte> src) => Binarize(src, out _);
 
-    /// <summary>Binarizes and reports what was estimated.</summary>
+    /// <summary>Binarizes a document page (text 0, paper 255) and reports what was estimated.</summary>
+    /// <param name="src">8-bit single-channel page (any stride).</param>
+    /// <param name="estimate">Receives the stroke width, text height, window and contrast found on the page.</param>
+    /// <returns>A new image of the same size: 0 for text, 255 for paper.</returns>
+    /// <exception cref="ArgumentException"><paramref name="src"/> has more than one channel.</exception>
     public static Image<byte> Binarize(ReadOnlyImageView<byte> src, out DocumentEstimate estimate)
     {
         ImageGuard.SingleChannel(src, nameof(src));
         int w = src.Width, h = src.Height, n = w * h;
-        var img = new byte[n];
+        var dst = new Image<byte>(w, h);
         var hist = new long[256];
         for (int y = 0; y < h; y++)
-        {
-            var row = src.Row(y);
-            row.CopyTo(img.AsSpan(y * w, w));
-            foreach (byte v in row) hist[v]++;
-        }
-        var dst = new Image<byte>(w, h);
+            foreach (byte v in src.Row(y)) hist[v]++;
         int lo = 0, hi = 255;
         while (hist[lo] == 0) lo++;
         while (hist[hi] == 0) hi--;
         if (hi - lo < MinContrast || w < 3 || h < 3)
         {
-            // A page without contrast (or too small to hold a stroke) is blank paper.
             Array.Fill(dst.Data, (byte)255);
             estimate = new DocumentEstimate(0, 0, 0, hi - lo);
             return dst;
         }
 
-        int vSmooth = Env("V_SMOOTH", 2);
-        double vGate = Env("V_GATE", 30) / 100.0;
-        int vBg = Env("V_BG", 6);
-        byte[] work = img;
-        if (vSmooth == 1) { work = new byte[n]; MedianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(work, w, h), 3); }
-        if (vSmooth == 2) { work = new byte[n]; GaussianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(work, w, h), 3, 3, 0, 0); }
-        if (vSmooth == 3) { work = new byte[n]; GaussianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(work, w, h), 5, 5, 0, 0); }
-        img = work;
-        double sigma = ContrastEdges.StdDev(hist);
-        double alpha = Math.Min(1, sigma / 128);
-        var contrast = new byte[n];
-        ContrastEdges.Compute(img, w, h, alpha, contrast);
-        var ch = new long[256];
-        foreach (byte v in contrast) ch[v]++;
-        int ct = Threshold.Otsu(ch);
+        // 1. Smoothed copy (tight rows); every later step reads it.
+        var img = new byte[n];
+        GaussianBlur.Apply(src, new ImageView<byte>(img, w, h), 3, 3, 0, 0);
+
+        // 2. Stroke edges: Otsu on the adaptive contrast.
+        double alpha = Math.Min(1, ContrastEdges.StdDev(hist) / 128);
+        var work = new byte[n];
+        ContrastEdges.Compute(img, w, h, alpha, work);
+        Array.Clear(hist);
+        foreach (byte v in work) hist[v]++;
+        int edgeThreshold = Threshold.Otsu(hist);
         var edge = new byte[n];
-        for (int i = 0; i < n; i++) edge[i] = contrast[i] > ct ? (byte)1 : (byte)0;
+        for (int i = 0; i < n; i++) edge[i] = work[i] > edgeThreshold ? (byte)1 : (byte)0;
 
-        var sh = new long[StrokeWidth.MaxWidth + 1];
-        StrokeWidth.Histogram(img, edge, w, h, sh);
-        int ew = StrokeWidth.Mode(sh, 3);
+        // 3. Stroke width.
+        var widths = new long[StrokeWidth.MaxWidth + 1];
+        StrokeWidth.Histogram(img, edge, w, h, widths);
+        int ew = StrokeWidth.Mode(widths, DefaultStrokeWidth);
 
-        int radius = Math.Max(1, ew);
-        int window = 2 * radius + 1;
-        var text = contrast; // reuse
-        EdgeVote.Run(img, edge, w, h, radius, window, 0.5, text);
+        // 4. Edge vote.
+        int window = 2 * ew + 1;
+        var text = work;
+        EdgeVote.Run(img, edge, w, h, ew, window, 0.5, text);
 
-        var bg = new byte[n];
-        if (Env("V_BGM", 1) == 0)
-        {
-            int kb = Math.Min(MedianBlur.MaxKernelSize, 2 * vBg * ew + 1);
-            MedianBlur.Apply(new ReadOnlyImageView<byte>(img, w, h), new ImageView<byte>(bg, w, h), kb);
-        }
-        else
-        {
-            var grown = new byte[n];
-            Morphology.Morphology.Dilate(new ReadOnlyImageView<byte>(text, w, h), new ImageView<byte>(grown, w, h),
-                Morphology.StructuringElement.Rectangle(3, 3));
-            BackgroundSurface.Estimate(img, grown, w, h, Math.Max(2, Env("V_CELL", 200) * ew / 100), bg);
-        }
-        double sd = 0; long cnt = 0;
-        for (int i = 0; i < n; i++) if (text[i] != 0) { sd += Math.Max(0, bg[i] - img[i]); cnt++; }
-        double delta = cnt > 0 ? sd / cnt : 0;
-        if (vGate > 0)
-        {
-            double th = vGate * delta;
-            for (int i = 0; i < n; i++) if (text[i] != 0 && bg[i] - img[i] <= th) text[i] = 0;
-        }
-        if (Env("V_DBG", 0) == 1) Console.Error.WriteLine($"ew {ew} delta {delta:F1}");
-        double vFill = Env("V_FILL", 0) / 100.0;
-        if (vFill > 0) FillDarkPaper(text, img, bg, w, h, vFill * delta);
-        RemoveSpecks(text, w, h, Math.Max(2, ew));
+        // 5. Paper surface from the pixels voted paper (text grown by one pixel so that anti-aliased stroke borders do
+        //    not darken it), then the contrast veto.
+        var grown = edge;
+        Morphology.Morphology.Dilate(new ReadOnlyImageView<byte>(text, w, h), new ImageView<byte>(grown, w, h),
+            StructuringElement.Rectangle(3, 3));
+        var bg = grown; // Estimate reads the mask block by block before it writes the surface.
+        BackgroundSurface.Estimate(img, grown, w, h, 2 * ew, bg);
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < n; i++)
+            if (text[i] != 0) { sum += Math.Max(0, bg[i] - img[i]); count++; }
+        double delta = count > 0 ? sum / count : 0;
+        double veto = ContrastVeto * delta;
+        for (int i = 0; i < n; i++)
+            if (text[i] != 0 && bg[i] - img[i] <= veto) text[i] = 0;
 
-        for (int i = 0; i < n; i++) dst.Data[i] = text[i] != 0 ? (byte)0 : (byte)255;
-        estimate = new DocumentEstimate(ew, 0, window, hi - lo);
+        // 6. Specks.
+        double textHeight = RemoveSpecks(text, w, h, Math.Max(2, ew));
+
+        var d = dst.Data;
+        for (int i = 0; i < n; i++) d[i] = text[i] != 0 ? (byte)0 : (byte)255;
+        estimate = new DocumentEstimate(ew, textHeight, window, delta);
         return dst;
     }
 
-    private const int MinContrast = 16;
+    /// <summary>Stroke width assumed when no stroke could be measured (thin print at 300 dpi).</summary>
+    private const int DefaultStrokeWidth = 3;
 
-    private static int Env(string name, int def) => int.TryParse(Environment.GetEnvironmentVariable(name), out int v) ? v : def;
-
-    private static void FillDarkPaper(byte[] text, byte[] img, byte[] bg, int w, int h, double minDarkness)
+    /// <summary>Drops text components under <paramref name="minArea"/> pixels; returns the median height of the rest.</summary>
+    private static double RemoveSpecks(byte[] text, int w, int h, int minArea)
     {
-        var paper = new byte[text.Length];
-        for (int i = 0; i < paper.Length; i++) paper[i] = text[i] == 0 ? (byte)1 : (byte)0;
-        var labels = ConnectedComponents.Label(new ReadOnlyImageView<byte>(paper, w, h), Connectivity.Four, out int count);
-        var sum = new double[count];
-        var num = new int[count];
-        var ld = labels.Data;
-        for (int i = 0; i < paper.Length; i++)
-        {
-            int l = ld[i];
-            if (l == 0) continue;
-            sum[l] += bg[i] - img[i];
-            num[l]++;
-        }
-        var fill = new bool[count];
-        for (int l = 1; l < count; l++) fill[l] = num[l] > 0 && sum[l] / num[l] > minDarkness;
-        for (int i = 0; i < paper.Length; i++) if (fill[ld[i]] && ld[i] != 0) text[i] = 1;
-    }
-
-    private static void RemoveSpecks(byte[] text, int w, int h, int minArea)
-    {
-        var mask = new Image<byte>(text, w, h);
-        var labels = ConnectedComponents.LabelWithStats(mask.ReadOnlyView, Connectivity.Eight, out var stats);
+        var labels = ConnectedComponents.LabelWithStats(new ReadOnlyImageView<byte>(text, w, h), Connectivity.Eight, out var stats);
         var keep = new bool[stats.Count];
-        for (int i = 1; i < stats.Count; i++) keep[i] = stats[i].Area >= minArea;
+        var heights = new List<int>();
+        for (int i = 1; i < stats.Count; i++)
+        {
+            keep[i] = stats[i].Area >= minArea;
+            if (keep[i]) heights.Add(stats[i].Height);
+        }
         var ld = labels.Data;
-        for (int i = 0; i < text.Length; i++) if (text[i] != 0 && !keep[ld[i]]) text[i] = 0;
+        for (int i = 0; i < text.Length; i++)
+            if (text[i] != 0 && !keep[ld[i]]) text[i] = 0;
+        if (heights.Count == 0) return 0;
+        heights.Sort();
+        return heights[heights.Count / 2];
     }
 }
