@@ -33,7 +33,8 @@ internal static class EdgeVote
             for (int y = y0; y < y1; y++)
             {
                 if (y + radius < h) AddRow(y + radius, 1);
-                if (y - radius - 1 >= 0) AddRow(y - radius - 1, -1);
+                // The band's first window was primed from row y0 − radius, so nothing leaves it yet.
+                if (y > y0 && y - radius - 1 >= 0) AddRow(y - radius - 1, -1);
                 long n = 0, s1 = 0, s2 = 0;
                 for (int x = 0; x < Math.Min(radius, w); x++) { n += cn[x]; s1 += c1[x]; s2 += c2[x]; }
                 int row = y * w;
