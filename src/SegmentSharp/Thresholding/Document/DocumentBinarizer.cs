@@ -52,6 +52,12 @@ public static class DocumentBinarizer
     /// <summary>Fraction of the mean text contrast δ a text pixel must lie below the paper surface.</summary>
     public const double ContrastVeto = 0.3;
 
+    /// <summary>
+    /// Paper-noise multiples: a text pixel must lie more than <see cref="PixelNoiseK"/>·σ_paper below the surface, and a
+    /// page whose mean text contrast is under <see cref="PageNoiseK"/>·σ_paper has no text at all.
+    /// </summary>
+    private const double PixelNoiseK = 2, PageNoiseK = 3;
+
     /// <summary>Binarizes a document page: text 0, background 255, with no parameters to set.</summary>
     /// <param name="src">8-bit single-channel page (any stride), e.g. from <c>ImageFile.ReadGray</c>.</param>
     /// <returns>A new image of the same size: 0 for text, 255 for paper.</returns>
@@ -117,7 +123,20 @@ public static class DocumentBinarizer
         for (int i = 0; i < n; i++)
             if (text[i] != 0) { sum += Math.Max(0, bg[i] - img[i]); count++; }
         double delta = count > 0 ? sum / count : 0;
-        double veto = ContrastVeto * delta;
+        // Paper noise: RMS of the paper pixels' departure from the surface (grain, texture, show-through).
+        double ns = 0;
+        long nc = 0;
+        for (int i = 0; i < n; i++)
+            if (text[i] == 0) { double e = bg[i] - img[i]; ns += e * e; nc++; }
+        double noise = nc > 0 ? Math.Sqrt(ns / nc) : 0;
+        if (delta < PageNoiseK * noise)
+        {
+            // What the edge rule found is no darker than the paper's own grain: a blank (or unreadable) page.
+            Array.Fill(dst.Data, (byte)255);
+            estimate = new DocumentEstimate(ew, 0, window, delta);
+            return dst;
+        }
+        double veto = Math.Max(ContrastVeto * delta, PixelNoiseK * noise);
         for (int i = 0; i < n; i++)
             if (text[i] != 0 && bg[i] - img[i] <= veto) text[i] = 0;
 
