@@ -16,17 +16,19 @@ internal static class BackgroundSurface
     public static void Estimate(byte[] img, byte[] text, int w, int h, int cell, byte[] bg)
     {
         int gw = (w + cell - 1) / cell, gh = (h + cell - 1) / cell;
-        var sum = new double[gw * gh];
+        var sum = new long[gw * gh];
         var cnt = new int[gw * gh];
         for (int y = 0; y < h; y++)
         {
-            int gy = y / cell, r = y * w;
-            for (int x = 0; x < w; x++)
+            int g0 = y / cell * gw, r = y * w;
+            for (int gx = 0, x0 = 0; gx < gw; gx++, x0 += cell)
             {
-                if (text[r + x] != 0) continue;
-                int g = gy * gw + x / cell;
-                sum[g] += img[r + x];
-                cnt[g]++;
+                int x1 = Math.Min(x0 + cell, w);
+                long s = 0; int c = 0;
+                for (int i = r + x0; i < r + x1; i++)
+                    if (text[i] == 0) { s += img[i]; c++; }
+                sum[g0 + gx] += s;
+                cnt[g0 + gx] += c;
             }
         }
         var val = new float[gw * gh];
@@ -39,7 +41,7 @@ internal static class BackgroundSurface
             int area = cell * cell;
             if (cnt[i] > 0 && cnt[i] * 4 >= Math.Min(area, BlockArea(i, gw, w, h, cell)))
             {
-                val[i] = (float)(sum[i] / cnt[i]);
+                val[i] = (float)((double)sum[i] / cnt[i]);
                 known[i] = true;
             }
             else unknown++;
@@ -47,7 +49,7 @@ internal static class BackgroundSurface
         if (unknown == val.Length)
         {
             // No paper seen at all: fall back to the plain block means.
-            for (int i = 0; i < val.Length; i++) { val[i] = cnt[i] > 0 ? (float)(sum[i] / cnt[i]) : 255; known[i] = true; }
+            for (int i = 0; i < val.Length; i++) { val[i] = cnt[i] > 0 ? (float)((double)sum[i] / cnt[i]) : 255; known[i] = true; }
             unknown = 0;
         }
         FillHoles(val, known, gw, gh, unknown);
@@ -117,27 +119,33 @@ internal static class BackgroundSurface
 
     private static void Upsample(float[] val, int gw, int gh, int cell, int w, int h, byte[] bg)
     {
+        // Block centres sit at (g + 0.5)·cell − 0.5; the column weights are the same on every row.
+        var xa = new int[w];
+        var xb = new int[w];
+        var tx = new float[w];
+        for (int x = 0; x < w; x++)
+        {
+            double fx = (x + 0.5) / cell - 0.5;
+            int a = (int)Math.Floor(fx);
+            tx[x] = (float)(fx - a);
+            xa[x] = Math.Clamp(a, 0, gw - 1);
+            xb[x] = Math.Clamp(a + 1, 0, gw - 1);
+        }
         Parallelism.ForBands(h, w, (y0, y1) =>
         {
+            var line = new float[gw];
             for (int y = y0; y < y1; y++)
             {
-                // Block centres sit at (g + 0.5)·cell − 0.5.
                 double fy = (y + 0.5) / cell - 0.5;
-                int ya = (int)Math.Floor(fy);
-                double ty = fy - ya;
-                int yb = Math.Clamp(ya + 1, 0, gh - 1);
-                ya = Math.Clamp(ya, 0, gh - 1);
+                int a = (int)Math.Floor(fy);
+                float ty = (float)(fy - a);
+                int ra = Math.Clamp(a, 0, gh - 1) * gw, rb = Math.Clamp(a + 1, 0, gh - 1) * gw;
+                for (int g = 0; g < gw; g++) line[g] = val[ra + g] + (val[rb + g] - val[ra + g]) * ty;
                 int r = y * w;
                 for (int x = 0; x < w; x++)
                 {
-                    double fx = (x + 0.5) / cell - 0.5;
-                    int xa = (int)Math.Floor(fx);
-                    double tx = fx - xa;
-                    int xb = Math.Clamp(xa + 1, 0, gw - 1);
-                    xa = Math.Clamp(xa, 0, gw - 1);
-                    double top = val[ya * gw + xa] + (val[ya * gw + xb] - val[ya * gw + xa]) * tx;
-                    double bot = val[yb * gw + xa] + (val[yb * gw + xb] - val[yb * gw + xa]) * tx;
-                    bg[r + x] = (byte)Math.Clamp((int)(top + (bot - top) * ty + 0.5), 0, 255);
+                    float v = line[xa[x]] + (line[xb[x]] - line[xa[x]]) * tx[x];
+                    bg[r + x] = (byte)Math.Clamp((int)(v + 0.5f), 0, 255);
                 }
             }
         });

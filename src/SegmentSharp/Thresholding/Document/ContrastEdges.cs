@@ -1,4 +1,6 @@
+using SegmentSharp.Filters;
 using SegmentSharp.Imaging;
+using SegmentSharp.Morphology;
 
 namespace SegmentSharp.Thresholding.Document;
 
@@ -6,38 +8,32 @@ namespace SegmentSharp.Thresholding.Document;
 /// The adaptive contrast map of Su, Lu and Tan (2013), "Robust document image binarization technique for degraded
 /// document images", IEEE TIP 22(4): in each 3×3 neighbourhood, a mix of the local contrast
 /// <c>(max − min)/(max + min + ε)</c>, which is insensitive to the illumination level, and the local gradient
-/// <c>(max − min)/255</c>, which is insensitive to dark stains; the mix weight α = (σ/128)^γ grows with the global
-/// standard deviation σ, so that pages with a strongly varying background lean on the gradient.
+/// <c>(max − min)/255</c>, which is insensitive to dark stains; the mix weight α = (σ/128)^γ (γ = 1) grows with the
+/// global standard deviation σ, so that pages with a strongly varying background lean on the gradient.
 /// </summary>
 internal static class ContrastEdges
 {
     /// <summary>Writes the adaptive contrast of <paramref name="img"/> (w×h, tight) scaled to 0…255.</summary>
-    public static void Compute(byte[] img, int w, int h, double alpha, byte[] contrast)
+    /// <remarks>The 3×3 minimum and maximum come from the library's erosion and dilation (edge pixels replicated); the
+    /// contrast depends only on the pair (max, min), so it is read from a 64k-entry table.</remarks>
+    public static void Compute(byte[] img, int w, int h, double alpha, byte[] contrast, byte[] scratch)
     {
+        var src = new ReadOnlyImageView<byte>(img, w, h);
+        var box = StructuringElement.Rectangle(3, 3);
+        Morphology.Morphology.Erode(src, new ImageView<byte>(scratch, w, h), box, border: BorderType.Replicate);
+        Morphology.Morphology.Dilate(src, new ImageView<byte>(contrast, w, h), box, border: BorderType.Replicate);
+        var lut = new byte[256 * 256];
         double beta = 1 - alpha;
-        // Precomputed per (max, min) would be 64k entries; a per-row loop with a division is cheap enough.
-        Parallelism.ForBands(h, w * 9L, (y0, y1) =>
-        {
-            for (int y = y0; y < y1; y++)
+        for (int mx = 0; mx < 256; mx++)
+            for (int mn = 0; mn <= mx; mn++)
             {
-                int ya = Math.Max(y - 1, 0), yb = Math.Min(y + 1, h - 1);
-                int ra = ya * w, rm = y * w, rb = yb * w;
-                for (int x = 0; x < w; x++)
-                {
-                    int xa = Math.Max(x - 1, 0), xb = Math.Min(x + 1, w - 1);
-                    int mn = 255, mx = 0;
-                    for (int xx = xa; xx <= xb; xx++)
-                    {
-                        int a = img[ra + xx], b = img[rm + xx], c = img[rb + xx];
-                        int lo = Math.Min(a, Math.Min(b, c)), hi = Math.Max(a, Math.Max(b, c));
-                        if (lo < mn) mn = lo;
-                        if (hi > mx) mx = hi;
-                    }
-                    double d = mx - mn;
-                    double v = alpha * d / (mx + mn + 1e-3) + beta * d / 255.0;
-                    contrast[rm + x] = (byte)Math.Min(255, (int)(v * 255 + 0.5));
-                }
+                double d = mx - mn;
+                double v = alpha * d / (mx + mn + 1e-3) + beta * d / 255.0;
+                lut[mx * 256 + mn] = (byte)Math.Min(255, (int)(v * 255 + 0.5));
             }
+        Parallelism.ForBands(h, w, (y0, y1) =>
+        {
+            for (int i = y0 * w, end = y1 * w; i < end; i++) contrast[i] = lut[contrast[i] * 256 + scratch[i]];
         });
     }
 

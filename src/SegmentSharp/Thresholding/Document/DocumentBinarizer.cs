@@ -94,11 +94,11 @@ public static class DocumentBinarizer
         // 2. Stroke edges: Otsu on the adaptive contrast.
         double alpha = Math.Min(1, ContrastEdges.StdDev(hist) / 128);
         var work = new byte[n];
-        ContrastEdges.Compute(img, w, h, alpha, work);
+        var edge = new byte[n];
+        ContrastEdges.Compute(img, w, h, alpha, work, edge);
         Array.Clear(hist);
         foreach (byte v in work) hist[v]++;
         int edgeThreshold = Threshold.Otsu(hist);
-        var edge = new byte[n];
         for (int i = 0; i < n; i++) edge[i] = work[i] > edgeThreshold ? (byte)1 : (byte)0;
 
         // 3. Stroke width.

@@ -14,6 +14,7 @@ internal static class EdgeVote
     // img: intensities, w×h tight; edge: 1 on stroke-edge pixels; text receives 1 for text, 0 for paper.
     public static void Run(byte[] img, byte[] edge, int w, int h, int radius, int nMin, double stdWeight, byte[] text)
     {
+        double k2 = stdWeight * stdWeight;
         Parallelism.ForBands(h, w * 8L, (y0, y1) =>
         {
             var cn = new int[w];
@@ -46,9 +47,10 @@ internal static class EdgeVote
                     byte t = 0;
                     if (n >= nMin && n > 0)
                     {
-                        double mean = (double)s1 / n;
-                        double var = Math.Max(0, (double)s2 / n - mean * mean);
-                        if (img[row + x] <= mean + stdWeight * Math.Sqrt(var)) t = 1;
+                        // v ≤ mean + k·std, without the square root: v·n ≤ s1, or (v·n − s1)² ≤ k²·(n·s2 − s1²).
+                        long v = img[row + x];
+                        long dv = v * n - s1;
+                        if (dv <= 0 || (double)dv * dv <= k2 * Math.Max(0, (double)n * s2 - (double)s1 * s1)) t = 1;
                     }
                     text[row + x] = t;
                 }
