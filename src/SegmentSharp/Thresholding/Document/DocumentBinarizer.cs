@@ -37,8 +37,12 @@ public readonly record struct DocumentEstimate(double StrokeWidth, double TextHe
 /// Pattern Recognition 39(3), 2006, reject what the edge rule takes from textured or stained paper: the paper surface B
 /// is interpolated from the pixels the edge rule left as paper (on a grid of 2·EW blocks), the mean text contrast δ is
 /// the mean of B − I over the text found, and text pixels less than 0.3·δ below the surface are returned to the paper
-/// (Gatos uses a comparable fraction of δ, 0.48–0.6, as his whole threshold; here it only vetoes, and DIBCO 2009–2012
-/// scores are flat for fractions 0.2–0.4). Finally, text components smaller than EW pixels are dropped.</para>
+/// (Gatos uses a comparable fraction of δ, 0.48–0.6, as his whole threshold; here it only vetoes). The paper's own
+/// noise σ (RMS of paper pixels about B) sets two floors: a text pixel must also lie more than 2σ below B, and a page
+/// whose δ is under 3σ has no text at all. Finally, text components smaller than EW pixels, or whose mean depth below
+/// B is under 0.5·δ (show-through and stains, which are lighter than the page's ink), are dropped.</para>
+/// <para>Apart from the papers' constants, the fractions 0.3 and 0.5 were chosen on DIBCO 2009–2012 (no per-image
+/// tuning); docs/quality.md gives the scores and how flat they are around these values.</para>
 /// <para>Pages whose gray range is under 16 levels, or smaller than 3×3, have no strokes to find and come out as blank
 /// paper (all 255). Scikit-image and OpenCV have no counterpart; Doxa's <c>Su</c> implements the 2010 rule without the
 /// stroke-width estimate or the background veto. Memory is about seven bytes per pixel (plus the output), and the local
@@ -51,6 +55,9 @@ public static class DocumentBinarizer
 
     /// <summary>Fraction of the mean text contrast δ a text pixel must lie below the paper surface.</summary>
     public const double ContrastVeto = 0.3;
+
+    /// <summary>Fraction of δ that a whole text component must reach on average below the paper surface.</summary>
+    public const double ComponentVeto = 0.5;
 
     /// <summary>
     /// Paper-noise multiples: a text pixel must lie more than <see cref="PixelNoiseK"/>·σ_paper below the surface, and a
@@ -140,8 +147,8 @@ public static class DocumentBinarizer
         for (int i = 0; i < n; i++)
             if (text[i] != 0 && bg[i] - img[i] <= veto) text[i] = 0;
 
-        // 6. Specks.
-        double textHeight = RemoveSpecks(text, w, h, Math.Max(2, ew));
+        // 6. Specks, and whole components too faint to be ink of this page (show-through, stains).
+        double textHeight = RemoveComponents(text, w, h, Math.Max(2, ew), img, bg, ComponentVeto * delta);
 
         var d = dst.Data;
         for (int i = 0; i < n; i++) d[i] = text[i] != 0 ? (byte)0 : (byte)255;
@@ -152,15 +159,21 @@ public static class DocumentBinarizer
     /// <summary>Stroke width assumed when no stroke could be measured (thin print at 300 dpi).</summary>
     private const int DefaultStrokeWidth = 3;
 
-    /// <summary>Drops text components under <paramref name="minArea"/> pixels; returns the median height of the rest.</summary>
-    private static double RemoveSpecks(byte[] text, int w, int h, int minArea)
+    /// <summary>
+    /// Drops text components under <paramref name="minArea"/> pixels or whose mean depth below the paper surface is
+    /// under <paramref name="minMeanDepth"/>; returns the median height of the rest.
+    /// </summary>
+    private static double RemoveComponents(byte[] text, int w, int h, int minArea, byte[] img, byte[] bg, double minMeanDepth)
     {
         var labels = ConnectedComponents.LabelWithStats(new ReadOnlyImageView<byte>(text, w, h), Connectivity.Eight, out var stats);
         var keep = new bool[stats.Count];
+        var depth = new double[stats.Count];
+        var ld0 = labels.Data;
+        for (int i = 0; i < text.Length; i++) if (ld0[i] != 0) depth[ld0[i]] += bg[i] - img[i];
         var heights = new List<int>();
         for (int i = 1; i < stats.Count; i++)
         {
-            keep[i] = stats[i].Area >= minArea;
+            keep[i] = stats[i].Area >= minArea && depth[i] / stats[i].Area >= minMeanDepth;
             if (keep[i]) heights.Add(stats[i].Height);
         }
         var ld = labels.Data;
