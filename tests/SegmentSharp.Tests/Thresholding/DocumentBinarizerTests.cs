@@ -120,6 +120,27 @@ public class DocumentBinarizerTests
     }
 
     [Fact]
+    public void StrokesWiderThanTheTypicalOneAreNotHollow()
+    {
+        // Thin text sets the stroke width to about 3; a bar three times as wide must still come out solid.
+        var s = Render(400, 260, 3, 80, 215, 205, 3, 21);
+        var page = s.Page;
+        for (int y = 120; y < 130; y++)
+            for (int x = 100; x < 300; x++)
+            {
+                page.Data[y * 400 + x] = 110;
+                s.Ink.Data[y * 400 + x] = 255;
+            }
+        var output = DocumentBinarizer.Binarize(page.ReadOnlyView, out var est);
+        Assert.InRange(est.StrokeWidth, 2, 5);
+        int solid = 0;
+        for (int y = 121; y < 129; y++)
+            for (int x = 101; x < 299; x++)
+                if (output.Data[y * 400 + x] == 0) solid++;
+        Assert.True(solid >= 0.98 * 8 * 198, $"{solid} of {8 * 198} bar pixels are text (stroke width {est.StrokeWidth})");
+    }
+
+    [Fact]
     public void OutputIsBilevelAndSameSize()
     {
         var s = Render(97, 61, 3, 70, 220, 200, 4, 5);

@@ -31,7 +31,9 @@ public readonly record struct DocumentEstimate(double StrokeWidth, double TextHe
 /// <item>the stroke width EW is the most frequent distance between a falling and the next rising edge along rows and
 /// columns (Su et al. 2013, Algorithm 1);</item>
 /// <item>a pixel is text when its (2·EW + 1)² window holds at least 2·EW + 1 edge pixels and it is no brighter than
-/// the mean plus half the standard deviation of those edge pixels' intensities (the papers' rule).</item>
+/// the mean plus half the standard deviation of those edge pixels' intensities (the papers' rule); pixels with too
+/// few edges around them (inside strokes much wider than EW) get a second vote in a (4·EW + 1)² window with at least
+/// 4·EW + 1 edges and the stricter rule "no brighter than the mean", so that wide strokes do not come out hollow.</item>
 /// </list>
 /// <para>Two steps after B. Gatos, I. Pratikakis and S. J. Perantonis, "Adaptive degraded document image binarization",
 /// Pattern Recognition 39(3), 2006, reject what the edge rule takes from textured or stained paper: the paper surface B
@@ -118,6 +120,12 @@ public static class DocumentBinarizer
         int window = 2 * ew + 1;
         var text = work;
         EdgeVote.Run(img, edge, w, h, ew, window, 0.5, text);
+        // Pixels with too few edges nearby (inside strokes wider than the typical one, e.g. a large initial among
+        // small text) get a second vote in a window twice as wide, with the stricter rule "no brighter than the mean".
+        var wide = new byte[n];
+        EdgeVote.Run(img, edge, w, h, 2 * ew, 4 * ew + 1, 0, wide);
+        for (int i = 0; i < n; i++)
+            if (text[i] == EdgeVote.Undecided) text[i] = wide[i] == 1 ? (byte)1 : (byte)0;
 
         // 5. Paper surface from the pixels voted paper (text grown by one pixel so that anti-aliased stroke borders do
         //    not darken it), then the contrast veto.

@@ -11,6 +11,9 @@ namespace SegmentSharp.Thresholding.Document;
 /// </summary>
 internal static class EdgeVote
 {
+    /// <summary>Written for pixels whose window holds too few edges to decide.</summary>
+    public const byte Undecided = 2;
+
     // img: intensities, w×h tight; edge: 1 on stroke-edge pixels; text receives 1 for text, 0 for paper.
     public static void Run(byte[] img, byte[] edge, int w, int h, int radius, int nMin, double stdWeight, byte[] text)
     {
@@ -44,13 +47,13 @@ internal static class EdgeVote
                     int xa = x + radius, xr = x - radius - 1;
                     if (xa < w) { n += cn[xa]; s1 += c1[xa]; s2 += c2[xa]; }
                     if (xr >= 0) { n -= cn[xr]; s1 -= c1[xr]; s2 -= c2[xr]; }
-                    byte t = 0;
+                    byte t = Undecided;
                     if (n >= nMin && n > 0)
                     {
                         // v ≤ mean + k·std, without the square root: v·n ≤ s1, or (v·n − s1)² ≤ k²·(n·s2 − s1²).
                         long v = img[row + x];
                         long dv = v * n - s1;
-                        if (dv <= 0 || (double)dv * dv <= k2 * Math.Max(0, (double)n * s2 - (double)s1 * s1)) t = 1;
+                        t = dv <= 0 || (double)dv * dv <= k2 * Math.Max(0, (double)n * s2 - (double)s1 * s1) ? (byte)1 : (byte)0;
                     }
                     text[row + x] = t;
                 }
