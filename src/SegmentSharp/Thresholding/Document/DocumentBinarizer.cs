@@ -46,10 +46,10 @@ public readonly record struct DocumentEstimate(double StrokeWidth, double TextHe
 /// <para>Apart from the papers' constants, the fractions 0.3 and 0.5 were chosen on DIBCO 2009–2012 (no per-image
 /// tuning); docs/quality.md gives the scores and how flat they are around these values.</para>
 /// <para>Pages whose gray range is under 16 levels, or smaller than 3×3, have no strokes to find and come out as blank
-/// paper (all 255). Scikit-image and OpenCV have no counterpart; Doxa's <c>Su</c> implements the 2010 rule without the
-/// stroke-width estimate or the background veto. It allocates about ten bytes per pixel (four of them the transient
-/// component labels), and the local
-/// sums are streamed with running column sums, so the time does not depend on the stroke width.</para>
+/// paper (all 255). Neither OpenCV nor scikit-image has a counterpart (their nearest tools are
+/// <c>cv2.adaptiveThreshold</c> and <c>skimage.filters.threshold_sauvola</c>, which need a window and a sensitivity).
+/// It allocates about eleven bytes per pixel (four of them the transient component labels); the window sums are
+/// streamed with running column sums, so their cost does not depend on the stroke width.</para>
 /// </remarks>
 public static class DocumentBinarizer
 {
