@@ -8,10 +8,13 @@ using SegmentSharp.Quality;
 //   check-doxa [FIXTURE_DIR]   metric acceptance check on Doxa's doxa_2johnc1v3 fixture; exit 1 on a mismatch,
 //                              exit 0 with "fixture not found at PATH; skipped" when the folder is absent.
 //   weights GT.pbm PREFIX      write our own pseudo-F weights as PREFIX_RWeights.dat / PREFIX_PWeights.dat.
+//   dibco [options]            mean FM / pseudo-FM / PSNR / DRD per DIBCO year (2009-2012) for auto, otsu and the local
+//                              methods; --write docs/quality.md regenerates the report.
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: segment-quality check-doxa [FIXTURE_DIR]");
     Console.WriteLine("       segment-quality weights GT_IMAGE OUT_PREFIX");
+    Console.WriteLine("       segment-quality dibco [--data DIR] [--methods a,b] [--no-pfm] [--per-image] [--write docs/quality.md]");
     Console.WriteLine("  FIXTURE_DIR defaults to $SEGMENTSHARP_SHARED/data/fetched/doxa_2johnc1v3,");
     Console.WriteLine("  else ../shared/data/fetched/doxa_2johnc1v3 beside the repository root.");
     return args.Length == 0 ? 2 : 0;
@@ -37,6 +40,8 @@ switch (args[0])
         Console.WriteLine($"wrote {args[2]}_RWeights.dat and {args[2]}_PWeights.dat ({gt.Width}×{gt.Height})");
         return 0;
     }
+    case "dibco":
+        return DibcoBench.Run(args, RepoRoot());
     default:
         Console.Error.WriteLine($"unknown mode '{args[0]}'; try --help");
         return 2;

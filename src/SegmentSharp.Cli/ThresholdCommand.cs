@@ -67,7 +67,7 @@ internal static class ThresholdCommand
           midgrey               --window (15) --offset (0): T = mid-grey - offset
           median                --window (15) --offset (0): T = window median - offset
           local-otsu            --window (15): Otsu's threshold of each window
-          su                    --window (0 = estimated) --min-high-contrast (0 = estimated): Su 2010
+          su                    --window (0 = estimated) --min-high-contrast (0 = window size): Su 2010
           gatos                 --window (0 = estimated) --q (0.6) --p1 (0.5) --p2 (0.8): Gatos 2006
           auto                  document binarizer that estimates everything from the page (no parameters)
 
@@ -96,7 +96,7 @@ internal static class ThresholdCommand
           --contrast-threshold N
                                 bernsen's minimum window contrast, 0-255 (default: 15)
           --offset N            midgrey/median constant subtracted from T, -255..255 (default: 0)
-          --min-high-contrast N su's minimum count of high-contrast pixels in a window (default: estimated)
+          --min-high-contrast N su's minimum count of high-contrast pixels in a window (default: 0 = window size)
 
         preprocessing (applied in this order, each only when given):
           --invert-input        negate the image (255 - p) first, for light text on a dark ground
@@ -203,18 +203,8 @@ internal static class ThresholdCommand
         }
         timings.Read = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
-        BinarizeResult result;
-        try { result = o.Binarize.Run(gray); }
-        catch (NotImplementedException)
-        {
-            stderr.WriteLine($"{Prog}: error: {DescribeMissing(o.Binarize)} is not available in this build yet");
-            return ExitCodes.Failure;
-        }
-        catch (ArgumentException e)
-        {
-            stderr.WriteLine($"{Prog}: error: --method {o.Binarize.Method.Name} cannot process {input}: {FirstSentence(e.Message)}");
-            return ExitCodes.Failure;
-        }
+        if (o.Binarize.RunOrReport(gray, Prog, input, stderr, out var run) != ExitCodes.Ok) return ExitCodes.Failure;
+        var result = run!;
         foreach (var step in result.Preprocessing)
         {
             if (step.Name == "blur") timings.Blur = step.Milliseconds;
@@ -245,17 +235,6 @@ internal static class ThresholdCommand
         if (o.Json) ThresholdReport.WriteJson(stdout, o, input, output, result, summary, timings);
         else ThresholdReport.WriteText(stdout, o, input, output, result, summary);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Names the step whose library call is still a stub.</summary>
-    private static string DescribeMissing(BinarizeOptions b)
-        => b.Deskew ? $"--deskew or --method {b.Method.Name}" : $"--method {b.Method.Name}";
-
-    /// <summary>Library messages end with " (Parameter 'x')"; users need only the sentence.</summary>
-    private static string FirstSentence(string message)
-    {
-        int p = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return p > 0 ? message[..p] : message;
     }
 
     /// <summary>

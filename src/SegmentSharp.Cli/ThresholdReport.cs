@@ -20,7 +20,7 @@ internal static class ThresholdReport
         sb.Append("input: ").Append(input).Append('\n');
         sb.Append("method: ").Append(b.Label).Append('\n');
         foreach (var step in r.Preprocessing) sb.Append(step.Text).Append('\n');
-        sb.Append(ThresholdLine(b, r)).Append('\n');
+        sb.Append(b.DescribeThreshold(r)).Append('\n');
         foreach (var step in r.Postprocessing) sb.Append(step.Text).Append('\n');
         if (b.Method.Kind == MethodKind.MultiOtsu)
         {
@@ -42,34 +42,6 @@ internal static class ThresholdReport
         sb.Append("unique values: ").Append(string.Join(' ', s.UniqueValues)).Append('\n');
         sb.Append("output: ").Append(output).Append('\n');
         w.Write(sb.ToString());
-    }
-
-    /// <summary>"threshold: 127.0", "block size: 31, C: 5", "thresholds: 80 160" or "threshold: local (sauvola, window 25, k 0.2, r 127.5)".</summary>
-    private static string ThresholdLine(BinarizeOptions b, BinarizeResult r)
-    {
-        switch (b.Method.Kind)
-        {
-            case MethodKind.Adaptive:
-                return $"block size: {b.BlockSize.ToString(CultureInfo.InvariantCulture)}, C: {b.C.ToString(CultureInfo.InvariantCulture)}";
-            case MethodKind.MultiOtsu:
-                return "thresholds: " + string.Join(' ', r.Thresholds ?? []);
-            case MethodKind.Auto:
-            {
-                var e = r.Estimate ?? default;
-                return $"threshold: local (auto, window {e.Window}, stroke width {PythonFormat.Fixed(e.StrokeWidth, 1)}, " +
-                       $"text height {PythonFormat.Fixed(e.TextHeight, 1)}, contrast {PythonFormat.Fixed(e.Contrast, 1)})";
-            }
-            case MethodKind.Local:
-            {
-                var sb = new StringBuilder("threshold: local (").Append(b.Method.Name).Append(", window ");
-                sb.Append(r.Window is int win ? win.ToString(CultureInfo.InvariantCulture) : "auto");
-                foreach (var (name, value) in b.LocalParameters())
-                    sb.Append(", ").Append(name.Replace('_', ' ')).Append(' ').Append(BinarizeOptions.F(value));
-                return sb.Append(')').ToString();
-            }
-            default:
-                return "threshold: " + PythonFormat.Fixed(r.Threshold ?? 0, 1);
-        }
     }
 
     /// <summary>One JSON object on one line; the schema is documented in docs/cli.md.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Components;
@@ -18,10 +19,10 @@ public enum SpeckPolarity
 /// <remarks>
 /// <para>Algorithm: label the speck-coloured pixels (<see cref="ConnectedComponents.LabelWithStats(ReadOnlyImageView{byte}, ImageView{int}, Connectivity)"/>,
 /// OpenCV's <c>connectedComponentsWithStats</c>), and repaint every component whose area is below the limit with the
-/// other colour. Equivalent to scikit-image's <c>skimage.morphology.remove_small_objects(mask, min_size)</c> for light
-/// specks (connectivity 2 = <see cref="Connectivity.Eight"/>) and <c>remove_small_holes(mask, area_threshold)</c> for dark
-/// ones — except that scikit-image keeps components whose area equals the limit when removing objects and removes them
-/// when filling holes, while here "smaller than <c>minArea</c>" always means <c>area &lt; minArea</c>. With OpenCV it is the
+/// other colour. Equivalent to scikit-image's <c>skimage.morphology.remove_small_objects(mask, min_size, connectivity)</c>
+/// for light specks and <c>remove_small_holes(mask, area_threshold, connectivity)</c> for dark ones, which likewise drop
+/// components with <c>area &lt; limit</c> (scikit-image's default connectivity is 1, i.e. <see cref="Connectivity.Four"/>;
+/// connectivity 2 is <see cref="Connectivity.Eight"/>, the default here). With OpenCV it is the
 /// usual idiom of masking the labels of <c>connectedComponentsWithStats</c> whose <c>CC_STAT_AREA</c> is too small.</para>
 /// <para>Text polarity: this library's masks have the text 0 and the paper 255 (pixel &gt; threshold), so the default,
 /// <see cref="SpeckPolarity.Dark"/>, removes isolated dark dots that would be read as ink; a mask inverted to white text
@@ -55,6 +56,7 @@ public static class Despeckle
     /// <param name="polarity">Which colour forms the specks.</param>
     /// <param name="connectivity">Neighbourhood that joins speck pixels.</param>
     /// <param name="lightValue">Value painted over removed dark specks.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Image<byte> Apply(ReadOnlyImageView<byte> mask, int minArea, out int removed,
         SpeckPolarity polarity = SpeckPolarity.Dark, Connectivity connectivity = Connectivity.Eight, byte lightValue = 255)
     {
@@ -87,6 +89,7 @@ public static class Despeckle
     }
 
     /// <summary>255 where the mask is 0, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Image<byte> ToZeroMask(ReadOnlyImageView<byte> mask)
     {
         var z = new Image<byte>(mask.Width, mask.Height);

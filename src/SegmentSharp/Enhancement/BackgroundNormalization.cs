@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Enhancement;
@@ -32,8 +34,8 @@ public static class BackgroundNormalization
     public static int DefaultWindow(int width, int height) => Math.Max(15, (Math.Min(width, height) / 30) | 1);
 
     /// <summary>
-    /// Divides <paramref name="src"/> by its estimated background into <paramref name="dst"/> (same size; may not
-    /// share memory with <paramref name="src"/> only if it overlaps at a different offset).
+    /// Divides <paramref name="src"/> by its estimated background into <paramref name="dst"/> (same size; it may be
+    /// <paramref name="src"/> itself, since the background is estimated before any pixel is written).
     /// </summary>
     /// <param name="src">8-bit single-channel image, dark content on a light background.</param>
     /// <param name="dst">Output, the size of <paramref name="src"/>.</param>
@@ -68,6 +70,7 @@ public static class BackgroundNormalization
     /// The smoothed background grid (<paramref name="gw"/>×<paramref name="gh"/> cells of <paramref name="s"/>×<paramref name="s"/>
     /// pixels, row-major): block maximum, then maximum filter, then box mean.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float[] EstimateGrid(ReadOnlyImageView<byte> src, int window, out int s, out int gw, out int gh)
     {
         int w = src.Width, h = src.Height;
@@ -76,24 +79,22 @@ public static class BackgroundNormalization
         gh = (h + s - 1) / s;
         int r = Math.Max(1, (int)Math.Round(window / (2.0 * s), MidpointRounding.AwayFromZero));
 
+        // Block maxima: first the element-wise maximum of the s rows of a cell row (vectorized), then the maximum of
+        // each s-wide run of that, so the per-pixel work is one SIMD max.
         var cells = new float[gw * gh];
-        var colMax = new byte[gw];
+        var rowMax = new byte[w];
         for (int gy = 0; gy < gh; gy++)
         {
-            Array.Clear(colMax);
-            int y1 = Math.Min(h, (gy + 1) * s);
-            for (int y = gy * s; y < y1; y++)
+            int y0 = gy * s, y1 = Math.Min(h, y0 + s);
+            src.Row(y0).CopyTo(rowMax);
+            for (int y = y0 + 1; y < y1; y++) MaxInto(rowMax, src.Row(y));
+            for (int gx = 0, x = 0; gx < gw; gx++)
             {
-                ReadOnlySpan<byte> row = src.Row(y);
-                for (int gx = 0, x = 0; gx < gw; gx++)
-                {
-                    int x1 = Math.Min(w, x + s);
-                    byte m = colMax[gx];
-                    for (; x < x1; x++) if (row[x] > m) m = row[x];
-                    colMax[gx] = m;
-                }
+                int x1 = Math.Min(w, x + s);
+                byte m = 0;
+                for (; x < x1; x++) if (rowMax[x] > m) m = rowMax[x];
+                cells[gy * gw + gx] = m;
             }
-            for (int gx = 0; gx < gw; gx++) cells[gy * gw + gx] = colMax[gx];
         }
 
         var tmp = new float[gw * gh];
@@ -104,50 +105,103 @@ public static class BackgroundNormalization
         return cells;
     }
 
+    // The grid passes are written as whole-row element-wise operations on shifted spans (max or sum of 2r + 1 rows or
+    // shifted copies), which the JIT vectorizes and which need no per-tap bounds clamping: edges are replicated by
+    // padding the row once, or by clamping the row index once per tap.
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxRows(float[] a, float[] b, int gw, int gh, int r)
     {
+        var padded = new float[gw + 2 * r];
         for (int y = 0; y < gh; y++)
-            for (int x = 0; x < gw; x++)
-            {
-                float m = 0;
-                for (int d = -r; d <= r; d++) m = Math.Max(m, a[y * gw + Math.Clamp(x + d, 0, gw - 1)]);
-                b[y * gw + x] = m;
-            }
+        {
+            PadRow(a.AsSpan(y * gw, gw), padded, r);
+            Span<float> dst = b.AsSpan(y * gw, gw);
+            padded.AsSpan(0, gw).CopyTo(dst);
+            for (int d = 1; d <= 2 * r; d++) MaxInto(dst, padded.AsSpan(d, gw));
+        }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxCols(float[] a, float[] b, int gw, int gh, int r)
     {
         for (int y = 0; y < gh; y++)
-            for (int x = 0; x < gw; x++)
-            {
-                float m = 0;
-                for (int d = -r; d <= r; d++) m = Math.Max(m, a[Math.Clamp(y + d, 0, gh - 1) * gw + x]);
-                b[y * gw + x] = m;
-            }
+        {
+            Span<float> dst = b.AsSpan(y * gw, gw);
+            a.AsSpan(Math.Clamp(y - r, 0, gh - 1) * gw, gw).CopyTo(dst);
+            for (int d = -r + 1; d <= r; d++) MaxInto(dst, a.AsSpan(Math.Clamp(y + d, 0, gh - 1) * gw, gw));
+        }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MeanRows(float[] a, float[] b, int gw, int gh, int r)
     {
         float inv = 1f / (2 * r + 1);
+        var padded = new float[gw + 2 * r];
         for (int y = 0; y < gh; y++)
-            for (int x = 0; x < gw; x++)
-            {
-                float sum = 0;
-                for (int d = -r; d <= r; d++) sum += a[y * gw + Math.Clamp(x + d, 0, gw - 1)];
-                b[y * gw + x] = sum * inv;
-            }
+        {
+            PadRow(a.AsSpan(y * gw, gw), padded, r);
+            Span<float> dst = b.AsSpan(y * gw, gw);
+            padded.AsSpan(0, gw).CopyTo(dst);
+            for (int d = 1; d <= 2 * r; d++) AddInto(dst, padded.AsSpan(d, gw));
+            Scale(dst, inv);
+        }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MeanCols(float[] a, float[] b, int gw, int gh, int r)
     {
         float inv = 1f / (2 * r + 1);
         for (int y = 0; y < gh; y++)
-            for (int x = 0; x < gw; x++)
-            {
-                float sum = 0;
-                for (int d = -r; d <= r; d++) sum += a[Math.Clamp(y + d, 0, gh - 1) * gw + x];
-                b[y * gw + x] = sum * inv;
-            }
+        {
+            Span<float> dst = b.AsSpan(y * gw, gw);
+            a.AsSpan(Math.Clamp(y - r, 0, gh - 1) * gw, gw).CopyTo(dst);
+            for (int d = -r + 1; d <= r; d++) AddInto(dst, a.AsSpan(Math.Clamp(y + d, 0, gh - 1) * gw, gw));
+            Scale(dst, inv);
+        }
+    }
+
+    /// <summary>Copies a row into the middle of <paramref name="padded"/>, replicating its end values <paramref name="r"/> times.</summary>
+    private static void PadRow(ReadOnlySpan<float> row, float[] padded, int r)
+    {
+        row.CopyTo(padded.AsSpan(r));
+        padded.AsSpan(0, r).Fill(row[0]);
+        padded.AsSpan(r + row.Length, r).Fill(row[^1]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MaxInto(Span<float> acc, ReadOnlySpan<float> src)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= acc.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+                Vector256.Max(Vector256.Create(acc.Slice(i)), Vector256.Create(src.Slice(i))).CopyTo(acc.Slice(i));
+        for (; i < acc.Length; i++) acc[i] = Math.Max(acc[i], src[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MaxInto(Span<byte> acc, ReadOnlySpan<byte> src)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= acc.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+                Vector256.Max(Vector256.Create(acc.Slice(i)), Vector256.Create(src.Slice(i))).CopyTo(acc.Slice(i));
+        for (; i < acc.Length; i++) acc[i] = Math.Max(acc[i], src[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddInto(Span<float> acc, ReadOnlySpan<float> src)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= acc.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+                (Vector256.Create(acc.Slice(i)) + Vector256.Create(src.Slice(i))).CopyTo(acc.Slice(i));
+        for (; i < acc.Length; i++) acc[i] += src[i];
+    }
+
+    private static void Scale(Span<float> acc, float factor)
+    {
+        for (int i = 0; i < acc.Length; i++) acc[i] *= factor;
     }
 
     /// <summary>Bilinear background per pixel from the cell centres, then the clamped, rounded quotient.</summary>
@@ -162,29 +216,61 @@ public static class BackgroundNormalization
         fixed (byte* ps = src.Data)
         fixed (byte* pd = dst.Data)
         {
-            byte* sp = ps, dp = pd;
+            nint sAddr = (nint)ps, dAddr = (nint)pd;
             int ss = src.Stride, ds = dst.Stride;
-            Parallelism.ForBands(h, w, (start, end) =>
+            Parallelism.ForBands(h, w, (start, end) => DivideBand((byte*)sAddr, ss, (byte*)dAddr, ds, w, start, end, bg, s, gw, gh, x0, fx));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void DivideBand(byte* sp, int ss, byte* dp, int ds, int w, int start, int end, float[] bg, int s, int gw, int gh,
+        int[] x0, float[] fx)
+    {
+        var upper = new float[w];
+        var lower = new float[w];
+        int cached = -1;
+        for (int y = start; y < end; y++)
+        {
+            Coordinate(y, s, gh, out int y0, out float fy);
+            if (y0 != cached)
             {
-                var upper = new float[w];
-                var lower = new float[w];
-                for (int y = start; y < end; y++)
+                // Consecutive rows share their two grid rows (s rows per cell): interpolate them across once.
+                InterpolateRow(bg, y0 * gw, x0, fx, gw, upper);
+                InterpolateRow(bg, Math.Min(y0 + 1, gh - 1) * gw, x0, fx, gw, lower);
+                cached = y0;
+            }
+            byte* srow = sp + (long)y * ss;
+            byte* drow = dp + (long)y * ds;
+            int x = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // Same float operations in the same order as the scalar tail below, eight pixels at a time.
+                var vfy = Vector256.Create(fy);
+                var one = Vector256.Create(1f);
+                var k255 = Vector256.Create(255f);
+                var half = Vector256.Create(0.5f);
+                var top = Vector256.Create(255);
+                ref float u0 = ref upper[0], l0 = ref lower[0];
+                for (; x <= w - 8; x += 8)
                 {
-                    Coordinate(y, s, gh, out int y0, out float fy);
-                    int y1 = Math.Min(y0 + 1, gh - 1);
-                    InterpolateRow(bg, y0 * gw, x0, fx, gw, upper);
-                    InterpolateRow(bg, y1 * gw, x0, fx, gw, lower);
-                    byte* srow = sp + (long)y * ss;
-                    byte* drow = dp + (long)y * ds;
-                    for (int x = 0; x < w; x++)
-                    {
-                        float b = upper[x] + (lower[x] - upper[x]) * fy;
-                        if (b < 1) b = 1;
-                        float q = 255f * srow[x] / b;
-                        drow[x] = q >= 254.5f ? (byte)255 : (byte)(q + 0.5f);
-                    }
+                    var u = Vector256.LoadUnsafe(ref u0, (nuint)x);
+                    var l = Vector256.LoadUnsafe(ref l0, (nuint)x);
+                    var b = Vector256.Max(u + (l - u) * vfy, one);
+                    var p16 = Vector128.WidenLower(Vector128.CreateScalar(*(ulong*)(srow + x)).AsByte());
+                    var p32 = Vector256.Create(Vector128.WidenLower(p16), Vector128.WidenUpper(p16)).AsInt32();
+                    var q = k255 * Vector256.ConvertToSingle(p32) / b;
+                    var r = Vector256.Min(Vector256.ConvertToInt32(q + half), top);
+                    var n16 = Vector128.Narrow(r.GetLower(), r.GetUpper());
+                    *(ulong*)(drow + x) = Vector128.Narrow(n16, n16).AsUInt64().ToScalar();
                 }
-            });
+            }
+            for (; x < w; x++)
+            {
+                float b = upper[x] + (lower[x] - upper[x]) * fy;
+                if (b < 1) b = 1;
+                float q = 255f * srow[x] / b;
+                drow[x] = q >= 254.5f ? (byte)255 : (byte)(q + 0.5f);
+            }
         }
     }
 
@@ -198,6 +284,7 @@ public static class BackgroundNormalization
         f = pos - c0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InterpolateRow(float[] bg, int rowStart, int[] x0, float[] fx, int gw, float[] row)
     {
         for (int x = 0; x < row.Length; x++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Histograms;
 using SegmentSharp.Imaging;
 
@@ -37,6 +38,7 @@ public static class ContrastStretch
     /// <param name="highPercent">High percentile, <paramref name="lowPercent"/>…100; default 98.</param>
     /// <exception cref="ArgumentException">Sizes differ, the image is not single-channel or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A percentile is outside 0…100 or low &gt; high.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ReadOnlyImageView<byte> src, ImageView<byte> dst, double lowPercent = 2, double highPercent = 98)
     {
         ImageGuard.SameSize(src, dst, nameof(dst));

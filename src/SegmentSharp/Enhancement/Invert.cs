@@ -22,6 +22,13 @@ public static class Invert
     public static void Apply(ReadOnlyImageView<byte> src, ImageView<byte> dst)
     {
         ImageGuard.SameSize(src, dst, nameof(dst));
+        int row = src.Width * src.Channels;
+        if (src.Stride == row && dst.Stride == row)
+        {
+            // Unpadded images are one long run: no per-row call or scalar tail.
+            InvertRow(src.Data[..(row * src.Height)], dst.Data[..(row * src.Height)]);
+            return;
+        }
         for (int y = 0; y < src.Height; y++) InvertRow(src.Row(y), dst.Row(y));
     }
 
@@ -34,6 +41,7 @@ public static class Invert
     }
 
     /// <summary>Inverts one run of samples (<paramref name="dst"/> at least as long as <paramref name="src"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InvertRow(ReadOnlySpan<byte> src, Span<byte> dst)
     {
         if (dst.Length < src.Length) throw new ArgumentException("The destination row is shorter than the source.", nameof(dst));
