@@ -16,7 +16,7 @@ internal static class CliApp
         SegmentSharp: image segmentation that matches OpenCV pixel for pixel, in pure .NET.
 
         commands:
-          threshold   create a mask with a global, Otsu, triangle or adaptive threshold
+          threshold   create a mask with a fixed, global, multi-level, local or automatic threshold
                       (see 'segment threshold --help')
           morph       erode, dilate, open, close, gradient, top-hat, black-hat, hit-or-miss
           components  count, label and measure the objects of a mask (connected components)
@@ -35,6 +35,9 @@ internal static class CliApp
         examples:
           segment threshold input/scene.png output/scene-mask.png --threshold 180 --invert
           segment threshold input/scene.png output/adaptive.png --method adaptive --block-size 31 --c 7
+          segment threshold scan.png mask.png --method auto
+          segment components coins.png --blur 5 --method otsu --open ellipse:5x5 --min-area 100 --stats coins.csv
+          segment try-all scan.png sheet.png
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
         (evaluate also exits 3 when some pairs could not be evaluated)
