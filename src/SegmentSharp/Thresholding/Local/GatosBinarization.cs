@@ -1,0 +1,190 @@
+using System.Runtime.CompilerServices;
+using SegmentSharp.Imaging;
+
+namespace SegmentSharp.Thresholding.Local;
+
+/// <summary>
+/// Gatos, Pratikakis and Perantonis (2006): Wiener pre-filter, Sauvola seed, background surface from the seed's
+/// paper pixels, and the paper's distance threshold. Full-size buffers: the filtered image and the seed mask (bytes);
+/// the background surface is recomputed in the second pass instead of being stored.
+/// </summary>
+internal static unsafe class GatosBinarization
+{
+    /// <summary>Sauvola's k for the seed, as in the paper.</summary>
+    public const double SeedK = 0.2;
+
+    public static Image<byte> Run(ReadOnlyImageView<byte> src, int window, double q, double p1, double p2)
+    {
+        ImageGuard.SingleChannel(src, nameof(src));
+        if (window != 0) SlidingHistogram.CheckWindow(window);
+        if (!(q > 0) || double.IsInfinity(q)) throw new ArgumentOutOfRangeException(nameof(q), q, "q must be a positive number.");
+        if (!(p1 >= 0 && p1 < 1)) throw new ArgumentOutOfRangeException(nameof(p1), p1, "p1 must be in [0, 1).");
+        if (!(p2 >= 0 && p2 <= 1)) throw new ArgumentOutOfRangeException(nameof(p2), p2, "p2 must be in [0, 1].");
+        int w = src.Width, h = src.Height;
+        var filtered = Wiener(src);
+        if (window == 0) window = AutoWindow(filtered);
+        var seed = LocalThreshold.Sauvola(filtered, window, SeedK);   // 255 paper, 0 text
+        var result = new Image<byte>(w, h);
+        fixed (byte* pf = filtered.Data)
+        fixed (byte* ps = seed.Data)
+        fixed (byte* pr = result.Data)
+        {
+            var img = new LocalPlane(pf, w, h, w);
+            var paper = new LocalPlane(ps, w, h, w);
+            int r = window / 2, minRows = Math.Max(16, Math.Min(4 * window, 1024));
+
+            // b: mean of the paper pixels (where B = I); fallback surface value where a window holds no paper.
+            long paperCount = 0, paperSum = 0;
+            for (int y = 0; y < h; y++)
+            {
+                byte* f = img.Row(y), s = paper.Row(y);
+                for (int x = 0; x < w; x++) if (s[x] != 0) { paperCount++; paperSum += f[x]; }
+            }
+            if (paperCount == 0) return seed;   // the seed found no paper at all: nothing to estimate a background from
+            double b = (double)paperSum / paperCount;
+
+            // δ: mean of B − I over the seed's text pixels. Per-row partial sums, added in row order, keep the result
+            // independent of the band split.
+            var rowDist = new double[h];
+            var rowText = new long[h];
+            Parallelism.ForBands(h, (long)w * 8, (y0, y1) =>
+            {
+                var sums = new MaskedWindowSums(img, paper, r, squares: false);
+                for (int y = y0; y < y1; y++)
+                {
+                    sums.Row(y);
+                    byte* f = img.Row(y), s = paper.Row(y);
+                    double acc = 0;
+                    long n = 0;
+                    for (int x = 0; x < w; x++)
+                    {
+                        if (s[x] != 0) continue;
+                        acc += Background(sums.Count[x], sums.Sum[x], b) - f[x];
+                        n++;
+                    }
+                    rowDist[y] = acc; rowText[y] = n;
+                }
+            }, minRows);
+            double dist = 0;
+            long text = 0;
+            for (int y = 0; y < h; y++) { dist += rowDist[y]; text += rowText[y]; }
+            double delta = text > 0 ? dist / text : 0;
+
+            var rule = new Rule(q, p1, p2, delta, b);
+            nint rp = (nint)pr;
+            Parallelism.ForBands(h, (long)w * 8, (y0, y1) =>
+            {
+                var sums = new MaskedWindowSums(img, paper, r, squares: false);
+                for (int y = y0; y < y1; y++)
+                {
+                    sums.Row(y);
+                    byte* f = img.Row(y), s = paper.Row(y), d = (byte*)rp + (long)y * w;
+                    for (int x = 0; x < w; x++)
+                    {
+                        double bg = s[x] != 0 ? f[x] : Background(sums.Count[x], sums.Sum[x], b);
+                        d[x] = rule.IsText(bg, f[x]) ? (byte)0 : (byte)255;
+                    }
+                }
+            }, minRows);
+        }
+        return result;
+    }
+
+    /// <summary>The background surface at a seed-text pixel: the mean of the window's paper pixels, or b when the
+    /// window holds none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Background(long paperCount, long paperSum, double b) => paperCount > 0 ? (double)paperSum / paperCount : b;
+
+    /// <summary>The paper's final rule: text where <c>B − I &gt; d(B)</c>, with
+    /// <c>d(B) = q·δ·((1 − p2)/(1 + exp(−4B/(b(1 − p1)) + 2(1 + p1)/(1 − p1))) + p2)</c>.</summary>
+    internal readonly struct Rule(double q, double p1, double p2, double delta, double b)
+    {
+        public bool IsText(double background, int pixel) => background - pixel > D(background);
+
+        public double D(double background) =>
+            q * delta * ((1 - p2) / (1 + Math.Exp(-4 * background / (b * (1 - p1)) + 2 * (1 + p1) / (1 - p1))) + p2);
+    }
+
+    /// <summary>Window for 0: 8 stroke scales (a character is several strokes tall and the paper's windows must hold
+    /// paper beside every character), odd, clamped to 15…255.</summary>
+    internal static int AutoWindow(Image<byte> filtered)
+    {
+        int sw;
+        fixed (byte* p = filtered.Data)
+            sw = ContrastImage.EstimateStrokeWidth(ContrastImage.HighContrastMask(new LocalPlane(p, filtered.Width, filtered.Height, filtered.Width)));
+        return sw <= 0 ? 31 : Math.Clamp(8 * sw + 1, 15, 255) | 1;
+    }
+
+    /// <summary>
+    /// The paper's pre-filter, an adaptive Wiener filter over 3×3 neighbourhoods (Lee 1980; MATLAB's <c>wiener2</c>):
+    /// <c>I = μ + max(σ² − ν², 0)/max(σ², ν²)·(I_s − μ)</c>, with local mean μ and population variance σ²
+    /// (reflect-101 borders) and the noise power ν² the mean of all local variances; rounded half up to 8 bits.
+    /// The variances are kept as exact integers (81σ² = 9Σp² − (Σp)²), so ν² does not depend on summation order.
+    /// </summary>
+    internal static Image<byte> Wiener(ReadOnlyImageView<byte> src)
+    {
+        int w = src.Width, h = src.Height;
+        var dst = new Image<byte>(w, h);
+        fixed (byte* ps = src.Data)
+        fixed (byte* pd = dst.Data)
+        {
+            var plane = new LocalPlane(ps, w, h, src.Stride);
+            var rowVar = new long[h];
+            Parallelism.ForBands(h, (long)w * 18, (y0, y1) =>
+            {
+                for (int y = y0; y < y1; y++)
+                {
+                    long acc = 0;
+                    for (int x = 0; x < w; x++)
+                    {
+                        var (s, q) = Sums3(plane, x, y);
+                        acc += 9 * q - s * s;
+                    }
+                    rowVar[y] = acc;
+                }
+            });
+            long total = 0;
+            foreach (long v in rowVar) total += v;
+            double noise = total / (81.0 * w * h);
+            nint dp = (nint)pd;
+            Parallelism.ForBands(h, (long)w * 18, (y0, y1) =>
+            {
+                for (int y = y0; y < y1; y++)
+                {
+                    byte* s0 = plane.Row(y), d = (byte*)dp + (long)y * w;
+                    for (int x = 0; x < w; x++)
+                    {
+                        var (s, q) = Sums3(plane, x, y);
+                        d[x] = WienerPixel(s0[x], s, q, noise);
+                    }
+                }
+            });
+        }
+        return dst;
+    }
+
+    /// <summary>One output of <see cref="Wiener"/> from the 3×3 sums.</summary>
+    internal static byte WienerPixel(int pixel, long sum, long sumSq, double noise)
+    {
+        double mean = sum / 9.0, variance = (9 * sumSq - sum * sum) / 81.0;
+        double gain = Math.Max(variance - noise, 0) / Math.Max(variance, noise);
+        double v = mean + (double.IsNaN(gain) ? 0 : gain) * (pixel - mean);
+        return (byte)Math.Clamp(Math.Floor(v + 0.5), 0, 255);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (long Sum, long SumSq) Sums3(LocalPlane p, int x, int y)
+    {
+        int w = p.Width, h = p.Height;
+        int xl = x == 0 ? Reflect101.Map(-1, w) : x - 1, xr = x == w - 1 ? Reflect101.Map(w, w) : x + 1;
+        long s = 0, q = 0;
+        for (int dy = -1; dy <= 1; dy++)
+        {
+            byte* r = p.Row(dy == 0 ? y : Reflect101.Map(y + dy, h));
+            int a = r[xl], b = r[x], c = r[xr];
+            s += a + b + c;
+            q += a * a + b * b + c * c;
+        }
+        return (s, q);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using SegmentSharp.Imaging;
+
+namespace SegmentSharp.Thresholding.Local;
+
+/// <summary>Su, Lu and Tan (2010): the high-contrast pixels of each window vote on the pixel's class.</summary>
+internal static unsafe class SuBinarization
+{
+    /// <summary>Window used when the mask gives no stroke estimate (a flat or nearly flat page).</summary>
+    public const int FallbackWindow = 15;
+
+    public static Image<byte> Run(ReadOnlyImageView<byte> src, int window, int minHighContrast, Image<double>? threshold)
+    {
+        ImageGuard.SingleChannel(src, nameof(src));
+        if (window != 0) SlidingHistogram.CheckWindow(window);
+        if (minHighContrast < 0)
+            throw new ArgumentOutOfRangeException(nameof(minHighContrast), minHighContrast, "Nmin must be 0 (automatic) or positive.");
+        if (threshold != null && (threshold.Width != src.Width || threshold.Height != src.Height || threshold.Channels != 1))
+            throw new ArgumentException(
+                $"The threshold image is {threshold.Width}×{threshold.Height}×{threshold.Channels}; it must be {src.Width}×{src.Height}×1.",
+                nameof(threshold));
+        int w = src.Width, h = src.Height;
+        var result = new Image<byte>(w, h);
+        fixed (byte* ps = src.Data)
+        {
+            var plane = new LocalPlane(ps, w, h, src.Stride);
+            var hc = ContrastImage.HighContrastMask(plane);
+            if (window == 0) window = AutoWindow(ContrastImage.EstimateStrokeWidth(hc));
+            if (minHighContrast == 0) minHighContrast = window;
+            fixed (byte* ph = hc.Data)
+            fixed (byte* pr = result.Data)
+            fixed (double* pt = threshold?.Data)
+            {
+                var mask = new LocalPlane(ph, w, h, w);
+                nint rp = (nint)pr, tp = (nint)pt;
+                int ts = threshold?.Stride ?? 0, r = window / 2, nmin = minHighContrast;
+                Parallelism.ForBands(h, (long)w * 8,
+                    (y0, y1) => Band(plane, mask, r, nmin, y0, y1, (byte*)rp, (double*)tp, ts),
+                    Math.Max(16, Math.Min(4 * window, 1024)));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Twice the stroke scale plus one (Su et al. 2013 found a window of about twice the stroke edge width
+    /// best), at least 3; <see cref="FallbackWindow"/> without an estimate.</summary>
+    public static int AutoWindow(int strokeWidth) =>
+        strokeWidth <= 0 ? FallbackWindow : Math.Min(SlidingHistogram.MaxWindow, Math.Max(3, 2 * strokeWidth + 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Band(LocalPlane src, LocalPlane mask, int r, int nmin, int y0, int y1, byte* dst, double* surface, int ts)
+    {
+        int w = src.Width;
+        var sums = new MaskedWindowSums(src, mask, r, squares: true);
+        for (int y = y0; y < y1; y++)
+        {
+            sums.Row(y);
+            byte* s = src.Row(y), d = dst + (long)y * w;
+            double* t = surface != null ? surface + (long)y * ts : null;
+            long[] cnt = sums.Count, sum = sums.Sum, sq = sums.SumSq;
+            for (int x = 0; x < w; x++)
+            {
+                double th = Threshold(cnt[x], sum[x], sq[x], nmin);
+                d[x] = s[x] > th ? (byte)255 : (byte)0;
+                if (t != null) t[x] = th;
+            }
+        }
+    }
+
+    /// <summary>E_mean + E_std/2 of the window's high-contrast pixels (population deviation), or −1 (nothing is text)
+    /// when the window holds fewer than Nmin of them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Threshold(long n, long sum, long sumSq, int nmin)
+    {
+        if (n < nmin || n == 0) return -1;
+        double mean = (double)sum / n;
+        double variance = (double)sumSq / n - mean * mean;
+        return mean + (variance > 0 ? Math.Sqrt(variance) : 0) / 2;
+    }
+}

@@ -1,0 +1,174 @@
+using CsCheck;
+using SegmentSharp.Imaging;
+using SegmentSharp.Thresholding.Local;
+using Local = SegmentSharp.Thresholding.Local.LocalThreshold;
+
+namespace SegmentSharp.Tests.Thresholding;
+
+/// <summary>Su (2010) and Gatos (2006): a hand-checked bar, direct references on random images, and a real page.</summary>
+public class SuGatosTests
+{
+    /// <summary>9×6 paper at 200 with a 3-pixel bar at 50 in columns 3…5.</summary>
+    private static Image<byte> Bar()
+    {
+        var img = new Image<byte>(9, 6);
+        for (int y = 0; y < 6; y++)
+            for (int x = 0; x < 9; x++) img.Data[y * 9 + x] = (byte)(x is >= 3 and <= 5 ? 50 : 200);
+        return img;
+    }
+
+    /// <summary>
+    /// Contrast 150/250 → 153 in columns 2, 3, 5, 6 and 0 elsewhere, so Otsu marks those four columns. With w = 7:
+    /// column 3's window sees 200, 50, 50, 200 per row → mean 125, deviation 75, T = 162.5, and 50 ≤ T is text;
+    /// column 2's sees 200, 50, 50 → mean 100, deviation √5000, T ≈ 135.4, and 200 is paper; column 0's reflected
+    /// window sees columns 2 and 3 twice → T = 162.5, paper.
+    /// </summary>
+    [Fact]
+    public void SuOnABarByHand()
+    {
+        var t = new Image<double>(9, 6);
+        var mask = Local.Su(Bar(), 7, 7, t);
+        for (int y = 0; y < 6; y++)
+            for (int x = 0; x < 9; x++)
+                Assert.Equal(x is >= 3 and <= 5 ? 0 : 255, mask.Data[y * 9 + x]);
+        Assert.Equal(162.5, t.Data[3]);
+        Assert.Equal(162.5, t.Data[0]);
+        Assert.Equal(100 + Math.Sqrt(5000) / 2, t.Data[2], 12);
+        // Nmin above what any window holds: nothing is text.
+        Assert.All(Local.Su(Bar(), 7, 7 * 7 * 4 + 1).Data, v => Assert.Equal(255, v));
+    }
+
+    [Fact]
+    public void GatosOnABar()
+    {
+        var mask = Local.Gatos(Bar(), 7);
+        for (int y = 0; y < 6; y++)
+            for (int x = 0; x < 9; x++)
+                Assert.Equal(x is >= 3 and <= 5 ? 0 : 255, mask.Data[y * 9 + x]);
+    }
+
+    [Fact]
+    public void QuantisedContrastIsRoundHalfUp()
+    {
+        for (int mn = 0; mn < 256; mn++)
+            for (int mx = mn; mx < 256; mx++)
+            {
+                int expected = mx + mn == 0 ? 0 : (int)Math.Round(255.0 * (mx - mn) / (mx + mn), MidpointRounding.AwayFromZero);
+                Assert.Equal(expected, ContrastImage.Quantise(mn, mx));
+            }
+    }
+
+    [Fact]
+    public void StrokeScaleIsTheMostFrequentRunStartDistance()
+    {
+        var m = new Image<byte>(40, 3);
+        // Row 0: runs starting at 2, 8, 14, 20 (distance 6); row 1: runs at 1, 5 (distance 4); row 2: empty.
+        foreach (int x in new[] { 2, 3, 8, 9, 14, 20, 21, 22 }) m.Data[x] = 255;
+        foreach (int x in new[] { 1, 5 }) m.Data[40 + x] = 255;
+        Assert.Equal(6, ContrastImage.EstimateStrokeWidth(m));
+        Assert.Equal(0, ContrastImage.EstimateStrokeWidth(new Image<byte>(10, 10)));
+        Assert.Equal(13, SuBinarization.AutoWindow(6));
+        Assert.Equal(SuBinarization.FallbackWindow, SuBinarization.AutoWindow(0));
+    }
+
+    private static readonly Gen<(PaddedImage Img, int Window, int NMin, int Levels)> Cases =
+        from img in PaddedImage.Gen8.Where(p => p.Channels == 1)
+        from half in Gen.Int[1, 12]
+        from nmin in Gen.Int[1, 30]
+        from levels in Gen.OneOf(Gen.Const(256), Gen.Int[2, 5])
+        select (img, 2 * half + 1, nmin, levels);
+
+    private static byte[] Quantised(PaddedImage img, int levels) =>
+        img.Data.Select(v => levels == 256 ? v : (byte)(v % levels * (255 / (levels - 1)))).ToArray();
+
+    [Fact]
+    public void SuEqualsDirectReference()
+    {
+        Cases.Sample(c =>
+        {
+            var data = Quantised(c.Img, c.Levels);
+            var view = new ReadOnlyImageView<byte>(data, c.Img.Width, c.Img.Height, 1, c.Img.Stride);
+            var t = new Image<double>(c.Img.Width, c.Img.Height);
+            var mask = Local.Su(view, c.Window, c.NMin, t);
+            var (em, et) = SuGatosNaive.Su(data, c.Img.Width, c.Img.Height, c.Img.Stride, c.Window, c.NMin);
+            return mask.Data.AsSpan().SequenceEqual(em) && t.Data.AsSpan().SequenceEqual(et);
+        }, iter: 150, print: c => $"{c.Img} window {c.Window} nmin {c.NMin} levels {c.Levels}");
+    }
+
+    [Fact]
+    public void GatosEqualsDirectReference()
+    {
+        Cases.Sample(c =>
+        {
+            var data = Quantised(c.Img, c.Levels);
+            var view = new ReadOnlyImageView<byte>(data, c.Img.Width, c.Img.Height, 1, c.Img.Stride);
+            double q = 0.3 + c.NMin / 30.0, p1 = 0.2 + c.NMin / 60.0, p2 = 0.5 + c.NMin / 100.0;
+            var mask = Local.Gatos(view, c.Window, q, p1, p2);
+            var e = SuGatosNaive.Gatos(data, c.Img.Width, c.Img.Height, c.Img.Stride, c.Window, q, p1, p2);
+            return mask.Data.AsSpan().SequenceEqual(e);
+        }, iter: 150, print: c => $"{c.Img} window {c.Window} n {c.NMin} levels {c.Levels}");
+    }
+
+    [Fact]
+    public void WienerEqualsDirectReference()
+    {
+        var rng = new Random(3);
+        foreach (var (w, h) in new[] { (1, 1), (1, 9), (9, 1), (2, 2), (37, 23) })
+        {
+            var data = new byte[w * h];
+            rng.NextBytes(data);
+            Assert.Equal(SuGatosNaive.Wiener(data, w, h, w), GatosBinarization.Wiener(new Image<byte>(data, w, h)).Data);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(255)]
+    public void ConstantPagesAreUniform(byte v)
+    {
+        var img = new Image<byte>(Enumerable.Repeat(v, 20 * 7).ToArray(), 20, 7);
+        Assert.All(Local.Su(img).Data, m => Assert.Equal(255, m));
+        // Sauvola's seed calls a black page all text and a white one all paper; Gatos keeps that.
+        Assert.All(Local.Gatos(img).Data, m => Assert.Equal(v == 0 ? 0 : 255, m));
+    }
+
+    [Fact]
+    public void ParallelBandsEqualOneBand()
+    {
+        var page = SegmentSharp.Codecs.ImageFile.ReadGray(RepoPaths.Sample("page.png"));
+        int saved = Parallelism.MaxDegreeOfParallelism;
+        try
+        {
+            Parallelism.MaxDegreeOfParallelism = 1;
+            var su = Local.Su(page);
+            var ga = Local.Gatos(page);
+            Parallelism.MaxDegreeOfParallelism = 4;
+            Assert.Equal(su.Data, Local.Su(page).Data);
+            Assert.Equal(ga.Data, Local.Gatos(page).Data);
+        }
+        finally { Parallelism.MaxDegreeOfParallelism = saved; }
+    }
+
+    [Fact]
+    public void PaperIsWhiteAndTextBlackOnThePage()
+    {
+        var page = SegmentSharp.Codecs.ImageFile.ReadGray(RepoPaths.Sample("page.png"));
+        var (text, paper) = LocalHistogramNaive.AgreementWithSauvola(page, Local.Su(page));
+        Assert.True(text > 0.9 && paper > 0.95, $"su: text {text:P1}, paper {paper:P1}");
+        (text, paper) = LocalHistogramNaive.AgreementWithSauvola(page, Local.Gatos(page));
+        Assert.True(text > 0.7 && paper > 0.98, $"gatos: text {text:P1}, paper {paper:P1}");
+    }
+
+    [Fact]
+    public void RejectsBadArguments()
+    {
+        var img = new Image<byte>(5, 5);
+        Assert.Throws<ArgumentException>(() => Local.Su(img, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Local.Su(img, 3, -1));
+        Assert.Throws<ArgumentException>(() => Local.Su(new Image<byte>(5, 5, 3)));
+        Assert.Throws<ArgumentException>(() => Local.Gatos(img, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Local.Gatos(img, 3, q: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Local.Gatos(img, 3, p1: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Local.Gatos(img, 3, p2: 1.5));
+    }
+}
