@@ -30,3 +30,7 @@ gap = np.full((imgs[0].shape[0], 8, 3), 255, np.uint8)
 cv2.imwrite("docs/images/coins-shapes.png", np.hstack([imgs[0], gap, imgs[1], gap, imgs[2]]))
 PY
 echo "wrote docs/images/coins-shapes.png"
+
+# try-all: every local method at its defaults on samples/page.png (the global sheet is written beside it).
+$seg try-all samples/page.png "$tmp/try-all.png" --tile-width 200 --local-out docs/images/try-all-local.png >/dev/null
+echo "wrote docs/images/try-all-local.png"
