@@ -50,6 +50,9 @@ WAVE2_AREAS = [
         ("ErodeRect15", "`erode` rect 15×15"),
         ("ErodeEllipse7", "`erode` ellipse 7×7"),
         ("OpenRect5", "`morphologyEx` open, rect 5×5"),
+        ("DilateRect3", "`dilate` rect 3×3"),
+        ("DilateRect15", "`dilate` rect 15×15"),
+        ("OpenEllipse5", "`morphologyEx` open, ellipse 5×5"),
     ], None, "On the Otsu-inverted 12 MP page (text = 255): `Morphology.Erode` / `Morphology.Apply(Open)` vs "
              "`cv::erode` / `cv::morphologyEx`, default anchor, one iteration, constant border."),
     ("ComponentsBenchmarks", "Connected components", "Components", [
