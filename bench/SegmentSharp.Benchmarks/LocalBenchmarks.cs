@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using OpenCvSharp;
 using SegmentSharp.Imaging;
 using SegmentSharp.Thresholding.Local;
 
@@ -14,85 +13,59 @@ namespace SegmentSharp.Benchmarks;
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class LocalBenchmarks : ThreadedBenchmark
+public class LocalBenchmarks : LocalBudgetBenchmark
 {
-    private Mat _srcMat = null!, _dstMat = null!;
-    private Image<byte> _src = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        ApplyThreads();
-        (_srcMat, _src) = BenchData.LoadDoc12();
-        _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _srcMat.Dispose();
-        _dstMat.Dispose();
-    }
-
-    [Benchmark(Baseline = true), BenchmarkCategory("Window15")]
-    public void AdaptiveMean15OpenCv() =>
-        Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, 15, 5);
+    [Benchmark, BenchmarkCategory("Window15")]
+    public Image<byte> Niblack15SegmentSharp() => LocalThreshold.Niblack(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Niblack15SegmentSharp() => LocalThreshold.Niblack(_src, 15);
+    public Image<byte> Sauvola15SegmentSharp() => LocalThreshold.Sauvola(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Sauvola15SegmentSharp() => LocalThreshold.Sauvola(_src, 15);
+    public Image<byte> Wolf15SegmentSharp() => LocalThreshold.Wolf(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Wolf15SegmentSharp() => LocalThreshold.Wolf(_src, 15);
+    public Image<byte> Nick15SegmentSharp() => LocalThreshold.Nick(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Nick15SegmentSharp() => LocalThreshold.Nick(_src, 15);
+    public Image<byte> Bradley15SegmentSharp() => LocalThreshold.Bradley(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Bradley15SegmentSharp() => LocalThreshold.Bradley(_src, 15);
+    public Image<byte> Phansalkar15SegmentSharp() => LocalThreshold.Phansalkar(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Phansalkar15SegmentSharp() => LocalThreshold.Phansalkar(_src, 15);
+    public Image<byte> Bernsen15SegmentSharp() => LocalThreshold.Bernsen(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Bernsen15SegmentSharp() => LocalThreshold.Bernsen(_src, 15);
+    public Image<byte> Contrast15SegmentSharp() => LocalThreshold.Contrast(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Contrast15SegmentSharp() => LocalThreshold.Contrast(_src, 15);
-
-    [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> MidGrey15SegmentSharp() => LocalThreshold.MidGrey(_src, 15);
-
-    [Benchmark(Baseline = true), BenchmarkCategory("Window101")]
-    public void AdaptiveMean101OpenCv() =>
-        Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, 101, 5);
+    public Image<byte> MidGrey15SegmentSharp() => LocalThreshold.MidGrey(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Niblack101SegmentSharp() => LocalThreshold.Niblack(_src, 101);
+    public Image<byte> Niblack101SegmentSharp() => LocalThreshold.Niblack(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Sauvola101SegmentSharp() => LocalThreshold.Sauvola(_src, 101);
+    public Image<byte> Sauvola101SegmentSharp() => LocalThreshold.Sauvola(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Wolf101SegmentSharp() => LocalThreshold.Wolf(_src, 101);
+    public Image<byte> Wolf101SegmentSharp() => LocalThreshold.Wolf(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Nick101SegmentSharp() => LocalThreshold.Nick(_src, 101);
+    public Image<byte> Nick101SegmentSharp() => LocalThreshold.Nick(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Bradley101SegmentSharp() => LocalThreshold.Bradley(_src, 101);
+    public Image<byte> Bradley101SegmentSharp() => LocalThreshold.Bradley(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Phansalkar101SegmentSharp() => LocalThreshold.Phansalkar(_src, 101);
+    public Image<byte> Phansalkar101SegmentSharp() => LocalThreshold.Phansalkar(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Bernsen101SegmentSharp() => LocalThreshold.Bernsen(_src, 101);
+    public Image<byte> Bernsen101SegmentSharp() => LocalThreshold.Bernsen(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Contrast101SegmentSharp() => LocalThreshold.Contrast(_src, 101);
+    public Image<byte> Contrast101SegmentSharp() => LocalThreshold.Contrast(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> MidGrey101SegmentSharp() => LocalThreshold.MidGrey(_src, 101);
+    public Image<byte> MidGrey101SegmentSharp() => LocalThreshold.MidGrey(Src, 101);
 }

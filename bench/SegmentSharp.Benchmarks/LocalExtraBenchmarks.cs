@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using OpenCvSharp;
 using SegmentSharp.Imaging;
 using SegmentSharp.Thresholding.Local;
 
@@ -13,55 +12,29 @@ namespace SegmentSharp.Benchmarks;
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class LocalExtraBenchmarks : ThreadedBenchmark
+public class LocalExtraBenchmarks : LocalBudgetBenchmark
 {
-    private Mat _srcMat = null!, _dstMat = null!;
-    private Image<byte> _src = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        ApplyThreads();
-        (_srcMat, _src) = BenchData.LoadDoc12();
-        _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _srcMat.Dispose();
-        _dstMat.Dispose();
-    }
-
-    [Benchmark(Baseline = true), BenchmarkCategory("Window15")]
-    public void AdaptiveMean15OpenCv() =>
-        Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, 15, 5);
+    [Benchmark, BenchmarkCategory("Window15")]
+    public Image<byte> Median15SegmentSharp() => LocalThreshold.Median(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Median15SegmentSharp() => LocalThreshold.Median(_src, 15);
+    public Image<byte> LocalOtsu15SegmentSharp() => LocalThreshold.LocalOtsu(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> LocalOtsu15SegmentSharp() => LocalThreshold.LocalOtsu(_src, 15);
+    public Image<byte> Su15SegmentSharp() => LocalThreshold.Su(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Su15SegmentSharp() => LocalThreshold.Su(_src, 15);
-
-    [Benchmark, BenchmarkCategory("Window15")]
-    public Image<byte> Gatos15SegmentSharp() => LocalThreshold.Gatos(_src, 15);
-
-    [Benchmark(Baseline = true), BenchmarkCategory("Window101")]
-    public void AdaptiveMean101OpenCv() =>
-        Cv2.AdaptiveThreshold(_srcMat, _dstMat, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, 101, 5);
+    public Image<byte> Gatos15SegmentSharp() => LocalThreshold.Gatos(Src, 15);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Median101SegmentSharp() => LocalThreshold.Median(_src, 101);
+    public Image<byte> Median101SegmentSharp() => LocalThreshold.Median(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> LocalOtsu101SegmentSharp() => LocalThreshold.LocalOtsu(_src, 101);
+    public Image<byte> LocalOtsu101SegmentSharp() => LocalThreshold.LocalOtsu(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Su101SegmentSharp() => LocalThreshold.Su(_src, 101);
+    public Image<byte> Su101SegmentSharp() => LocalThreshold.Su(Src, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public Image<byte> Gatos101SegmentSharp() => LocalThreshold.Gatos(_src, 101);
+    public Image<byte> Gatos101SegmentSharp() => LocalThreshold.Gatos(Src, 101);
 }

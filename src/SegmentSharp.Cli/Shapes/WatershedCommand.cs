@@ -134,6 +134,8 @@ internal static class WatershedCommand
     {
         long t0 = Stopwatch.GetTimestamp();
         var picture = CommandRunner.ReadColor(o.Input);
+        Image<byte>? pictureGray = null;
+        Image<byte> Gray() => pictureGray ??= Color.ColorConversion.BgrToGray(picture);
         Image<int> markers;
         int count;
         string how;
@@ -161,8 +163,7 @@ internal static class WatershedCommand
             }
             else
             {
-                var gray = Color.ColorConversion.BgrToGray(picture);
-                mask = Thresholding.Threshold.Apply(gray, 0, 255, o.Bright ? Thresholding.ThresholdType.Binary : Thresholding.ThresholdType.BinaryInv,
+                mask = Thresholding.Threshold.Apply(Gray(), 0, 255, o.Bright ? Thresholding.ThresholdType.Binary : Thresholding.ThresholdType.BinaryInv,
                     out double t, Thresholding.AutoThreshold.Otsu);
                 how = $"auto: otsu {(o.Bright ? "binary" : "binary inverse")} at {t:0.##}";
             }
@@ -199,8 +200,7 @@ internal static class WatershedCommand
         if (o.Stats is string sp)
         {
             var stats = LabelStatistics.Compute(objects, objectCount + 1);
-            var gray = Color.ColorConversion.BgrToGray(picture);
-            var table = ComponentTable.Build(objects, stats, gray);
+            var table = ComponentTable.Build(objects, stats, Gray());
             CommandRunner.WriteText(sp, "stats", sp.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? table.ToJson() : table.ToCsv());
         }
         long t2 = Stopwatch.GetTimestamp();

@@ -8,10 +8,17 @@ internal static unsafe class LocalDriver
 {
     public const int MaxWindow = 1 << 20;
 
-    public static void CheckWindow(int window)
+    /// <summary>Rejects a window that is not odd and in [3, <paramref name="max"/>].</summary>
+    public static void CheckWindow(int window, int max = MaxWindow)
     {
-        if (window < 3 || (window & 1) == 0 || window > MaxWindow)
-            throw new ArgumentException($"Window must be an odd number from 3 to {MaxWindow}, got {window}.", nameof(window));
+        if (window < 3 || (window & 1) == 0 || window > max)
+            throw new ArgumentException($"Window must be an odd number from 3 to {max}, got {window}.", nameof(window));
+    }
+
+    /// <summary>Rejects an optional threshold-surface image whose size differs from the source's.</summary>
+    public static void CheckThresholdImage(ReadOnlyImageView<byte> src, Image<double>? threshold)
+    {
+        CheckThresholdImage(src, threshold);
     }
 
     public static Image<byte> Apply<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
@@ -19,10 +26,7 @@ internal static unsafe class LocalDriver
     {
         ImageGuard.SingleChannel(src, nameof(src));
         CheckWindow(window);
-        if (threshold != null && (threshold.Width != src.Width || threshold.Height != src.Height || threshold.Channels != 1))
-            throw new ArgumentException(
-                $"The threshold image is {threshold.Width}×{threshold.Height}×{threshold.Channels}; it must be {src.Width}×{src.Height}×1.",
-                nameof(threshold));
+        CheckThresholdImage(src, threshold);
         var mask = new Image<byte>(src.Width, src.Height);
         fixed (byte* ps = src.Data)
         fixed (byte* pm = mask.Data)

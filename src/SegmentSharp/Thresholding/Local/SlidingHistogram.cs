@@ -21,11 +21,7 @@ internal static unsafe class SlidingHistogram
     /// <summary>Widest window whose 256-bin histogram fits 16-bit lanes (255² &lt; 65536).</summary>
     private const int NarrowWindow = 255;
 
-    public static void CheckWindow(int window)
-    {
-        if (window < 3 || (window & 1) == 0 || window > MaxWindow)
-            throw new ArgumentException($"Window must be an odd number from 3 to {MaxWindow}, got {window}.", nameof(window));
-    }
+    public static void CheckWindow(int window) => LocalDriver.CheckWindow(window, MaxWindow);
 
     private delegate void BandBody(LocalPlane plane, int y0, int y1, byte* mask, double* surface, int surfaceStride);
 
@@ -33,10 +29,7 @@ internal static unsafe class SlidingHistogram
     {
         ImageGuard.SingleChannel(src, nameof(src));
         CheckWindow(window);
-        if (threshold != null && (threshold.Width != src.Width || threshold.Height != src.Height || threshold.Channels != 1))
-            throw new ArgumentException(
-                $"The threshold image is {threshold.Width}×{threshold.Height}×{threshold.Channels}; it must be {src.Width}×{src.Height}×1.",
-                nameof(threshold));
+        LocalDriver.CheckThresholdImage(src, threshold);
         var mask = new Image<byte>(src.Width, src.Height);
         fixed (byte* ps = src.Data)
         fixed (byte* pm = mask.Data)

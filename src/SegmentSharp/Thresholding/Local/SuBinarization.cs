@@ -15,10 +15,7 @@ internal static unsafe class SuBinarization
         if (window != 0) SlidingHistogram.CheckWindow(window);
         if (minHighContrast < 0)
             throw new ArgumentOutOfRangeException(nameof(minHighContrast), minHighContrast, "Nmin must be 0 (automatic) or positive.");
-        if (threshold != null && (threshold.Width != src.Width || threshold.Height != src.Height || threshold.Channels != 1))
-            throw new ArgumentException(
-                $"The threshold image is {threshold.Width}×{threshold.Height}×{threshold.Channels}; it must be {src.Width}×{src.Height}×1.",
-                nameof(threshold));
+        LocalDriver.CheckThresholdImage(src, threshold);
         int w = src.Width, h = src.Height;
         var result = new Image<byte>(w, h);
         fixed (byte* ps = src.Data)
