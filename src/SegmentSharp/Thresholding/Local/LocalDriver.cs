@@ -18,7 +18,10 @@ internal static unsafe class LocalDriver
     /// <summary>Rejects an optional threshold-surface image whose size differs from the source's.</summary>
     public static void CheckThresholdImage(ReadOnlyImageView<byte> src, Image<double>? threshold)
     {
-        CheckThresholdImage(src, threshold);
+        if (threshold != null && (threshold.Width != src.Width || threshold.Height != src.Height || threshold.Channels != 1))
+            throw new ArgumentException(
+                $"The threshold image is {threshold.Width}×{threshold.Height}×{threshold.Channels}; it must be {src.Width}×{src.Height}×1.",
+                nameof(threshold));
     }
 
     public static Image<byte> Apply<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
