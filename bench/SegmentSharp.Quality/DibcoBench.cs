@@ -188,7 +188,7 @@ internal static class DibcoBench
         if (write != null)
         {
             string path = Path.IsPathRooted(write) ? write : Path.Combine(repoRoot, write);
-            File.WriteAllText(path, Document(args, years, table, results));
+            QualityDoc.WriteSection(path, "dibco", Document(args, years, table, results));
             Console.WriteLine($"wrote {path}");
         }
         return exit;

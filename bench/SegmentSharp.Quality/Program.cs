@@ -9,12 +9,15 @@ using SegmentSharp.Quality;
 //                              exit 0 with "fixture not found at PATH; skipped" when the folder is absent.
 //   weights GT.pbm PREFIX      write our own pseudo-F weights as PREFIX_RWeights.dat / PREFIX_PWeights.dat.
 //   dibco [options]            mean FM / pseudo-FM / PSNR / DRD per DIBCO year (2009-2012) for auto, otsu and the local
-//                              methods; --write docs/quality.md regenerates the report.
+//                              methods; --write docs/quality.md regenerates its section of the report.
+//   nuclei [options]           count error and matched IoU of watershed --auto against connected components on the
+//                              DSB 2018 nuclei sample; --write docs/quality.md regenerates its section.
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: segment-quality check-doxa [FIXTURE_DIR]");
     Console.WriteLine("       segment-quality weights GT_IMAGE OUT_PREFIX");
     Console.WriteLine("       segment-quality dibco [--data DIR] [--methods a,b] [--no-pfm] [--per-image] [--write docs/quality.md]");
+    Console.WriteLine("       segment-quality nuclei [--data DIR] [--per-image] [--write docs/quality.md]");
     Console.WriteLine("  FIXTURE_DIR defaults to $SEGMENTSHARP_SHARED/data/fetched/doxa_2johnc1v3,");
     Console.WriteLine("  else ../shared/data/fetched/doxa_2johnc1v3 beside the repository root.");
     return args.Length == 0 ? 2 : 0;
@@ -42,6 +45,8 @@ switch (args[0])
     }
     case "dibco":
         return DibcoBench.Run(args, RepoRoot());
+    case "nuclei":
+        return NucleiBench.Run(args, RepoRoot());
     default:
         Console.Error.WriteLine($"unknown mode '{args[0]}'; try --help");
         return 2;

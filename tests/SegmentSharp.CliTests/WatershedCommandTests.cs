@@ -30,6 +30,49 @@ public sealed class WatershedCommandTests
     }
 
     [Fact]
+    public void PeakSeedsEqualTheLibraryRecipe()
+    {
+        using var s = new Scratch();
+        s.Stage([Coins]);
+        var r = s.Run("watershed", Coins, "w.tif", "--objects", "bright", "--seeds", "peaks", "--peak-height", "2.5");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("peaks of height 2.5", r.Stdout);
+        var bgr = ImageFile.ReadColor(Path.Combine(CliTestPaths.RepoRoot, Coins));
+        var mask = Threshold.Apply(ColorConversion.BgrToGray(bgr), 0, 255, ThresholdType.Binary, out _, AutoThreshold.Otsu);
+        var want = WatershedRecipes.Split(bgr, mask, new WatershedRecipe { Seeds = WatershedSeeds.Peaks, PeakHeight = 2.5 });
+        var fraction = WatershedRecipes.Split(bgr, mask);
+        Assert.NotEqual(fraction.Count, want.Count);
+        Assert.Contains($"objects: {want.Count}\n", r.Stdout);
+        Assert.Equal(want.Markers.Data.Select(v => (float)v), TiffSamples.ReadInt(s.PathOf("w.tif")).Select(v => (float)v));
+        Assert.Equal(2, s.Run("watershed", Coins, "w.png", "--seeds", "peaks", "--peak-height", "0").ExitCode);
+        Assert.Equal(2, s.Run("watershed", Coins, "w.png", "--seeds", "summits").ExitCode);
+    }
+
+    [Fact]
+    public void AutoPolarityFindsTheSameCoinsOnANegative()
+    {
+        // Coins are the bright minority; on the negative they are the dark minority. Auto must find them both times,
+        // while a fixed polarity finds them on one picture only.
+        using var s = new Scratch();
+        s.Stage([Coins]);
+        var bgr = ImageFile.ReadColor(Path.Combine(CliTestPaths.RepoRoot, Coins));
+        var neg = bgr.Clone();
+        for (int i = 0; i < neg.Data.Length; i++) neg.Data[i] = (byte)(255 - neg.Data[i]);
+        ImageFile.Write(s.PathOf("neg.png"), neg);
+        var a = s.Run("watershed", Coins, "a.png", "--objects", "auto", "--fg-fraction", "0.3");
+        var b = s.Run("watershed", Coins, "b.png", "--objects", "bright", "--fg-fraction", "0.3");
+        var c = s.Run("watershed", "neg.png", "c.png", "--objects", "auto", "--fg-fraction", "0.3");
+        var d = s.Run("watershed", "neg.png", "d.png", "--objects", "bright", "--fg-fraction", "0.3");
+        Assert.True(a.ExitCode == 0 && b.ExitCode == 0 && c.ExitCode == 0 && d.ExitCode == 0, a.Stderr + c.Stderr);
+        Assert.Contains("otsu binary at", a.Stdout);
+        Assert.Contains("otsu binary inverse at", c.Stdout);
+        Assert.Equal(ImageFile.ReadGray(s.PathOf("b.png")).Data, ImageFile.ReadGray(s.PathOf("a.png")).Data);
+        int count(string o) => int.Parse(o.Split('\n').First(l => l.StartsWith("objects: ")).Substring(9));
+        Assert.Equal(count(a.Stdout), count(c.Stdout));
+        Assert.NotEqual(count(a.Stdout), count(d.Stdout));
+    }
+
+    [Fact]
     public void MarkersFromAFile()
     {
         using var s = new Scratch();

@@ -18,8 +18,9 @@ internal static class WatershedCommand
 
     public const string Usage =
         """
-        usage: segment watershed [-h] [--markers FILE | --auto] [--objects {dark,bright}] [--kernel KERNEL]
-                                 [--open-iterations N] [--dilate-iterations N] [--fg-fraction F]
+        usage: segment watershed [-h] [--markers FILE | --auto] [--objects {dark,bright,auto}] [--kernel KERNEL]
+                                 [--open-iterations N] [--dilate-iterations N] [--seeds {fraction,peaks}]
+                                 [--fg-fraction F] [--peak-height H]
                                  [--dist-type {l1,l2,c}] [--dist-mask {3,5,precise}] [--overlay FILE]
                                  [--stats FILE] [--json] [binarization flags] ...
                                  INPUT OUTPUT
@@ -33,7 +34,8 @@ internal static class WatershedCommand
           1. a mask: Otsu's threshold (inverse for --objects dark), or any binarization flags;
           2. opening with KERNEL, --open-iterations times;  3. dilation, --dilate-iterations times (sure
           background);  4. distance transform of the opening;  5. sure foreground = distance above
-          --fg-fraction of its maximum;  6. connected components of the sure foreground = markers;  7. flood.
+          --fg-fraction of its maximum (or, with --seeds peaks, the distance's peaks at least --peak-height
+          high);  6. connected components of the sure foreground = markers;  7. flood.
 
         positional arguments:
           INPUT                 image to segment (colour is used as is, gray is replicated)
@@ -45,12 +47,18 @@ internal static class WatershedCommand
           -h, --help            show this help message and exit
           --markers FILE        marker image read as 8-bit gray: 0 = unknown, every other value a seed
           --auto                use the automatic recipe (the default when --markers is not given)
-          --objects {dark,bright}
+          --objects {dark,bright,auto}
                                 without binarization flags, objects are darker (Otsu inverse, the seed's
-                                recipe) or brighter than the background (default: dark)
+                                recipe) or brighter than the background, or auto: whichever side of
+                                Otsu's threshold has fewer pixels (default: dark)
           --kernel KERNEL       element of the opening and dilation (default: rect:3x3)
           --open-iterations N   (default: 2)   --dilate-iterations N (default: 3)
+          --seeds {fraction,peaks}
+                                sure foreground: distance above a fraction of the image's largest distance
+                                (the seed's recipe), or one seed per distance peak (h-maxima), which also
+                                seeds small objects beside large ones (default: fraction)
           --fg-fraction F       sure-foreground fraction of the largest distance, 0-1 (default: 0.5)
+          --peak-height H       with --seeds peaks: minimum height of a peak, in pixels (default: 1)
           --dist-type {l1,l2,c} (default: l2)  --dist-mask {3,5,precise} (default: 5)
           --overlay FILE        the input with tinted objects and red boundary lines (.png)
           --stats FILE          per-object statistics, .csv or .json, in the format of 'segment components'
@@ -71,7 +79,8 @@ internal static class WatershedCommand
     {
         public string Input = "", Output = "";
         public string? Markers, Overlay, Stats;
-        public bool Auto, ObjectsGiven, Json, Bright;
+        public bool Auto, ObjectsGiven, Json;
+        public ObjectPolarity Objects = ObjectPolarity.Dark;
         public MaskSource Mask = new();
         public WatershedRecipe Recipe = new();
         public bool RecipeGiven;
@@ -89,10 +98,12 @@ internal static class WatershedCommand
             new("--help", null, _ => { stdout.Write(Help); throw new EarlyExitException(); }, "-h"),
             new("--markers", "FILE", v => o.Markers = v),
             new("--auto", null, _ => o.Auto = true),
-            new("--objects", "OBJECTS", v => { o.Bright = FlagValues.Choice(v!, ["dark", "bright"]) == 1; o.ObjectsGiven = true; }),
+            new("--objects", "OBJECTS", v => { o.Objects = (ObjectPolarity)FlagValues.Choice(v!, ["dark", "bright", "auto"]); o.ObjectsGiven = true; }),
             new("--kernel", "KERNEL", v => { var k = KernelSpec.Parse(v!); R(r => r with { Kernel = k.Element }); }),
             new("--open-iterations", "N", v => { int n = FlagValues.Int(v!, 0, 1000, "open iterations"); R(r => r with { OpenIterations = n }); }),
             new("--dilate-iterations", "N", v => { int n = FlagValues.Int(v!, 0, 1000, "dilate iterations"); R(r => r with { DilateIterations = n }); }),
+            new("--seeds", "SEEDS", v => { var m = (WatershedSeeds)FlagValues.Choice(v!, ["fraction", "peaks"]); R(r => r with { Seeds = m }); }),
+            new("--peak-height", "H", v => { double ph = FlagValues.Double(v!, 1e-6, 1e6, "peak height"); R(r => r with { PeakHeight = ph }); }),
             new("--fg-fraction", "F", v => { double f = FlagValues.Double(v!, 0, 0.999999, "foreground fraction"); R(r => r with { ForegroundFraction = f }); }),
             new("--dist-type", "TYPE", v =>
             {
@@ -163,14 +174,13 @@ internal static class WatershedCommand
             }
             else
             {
-                mask = Thresholding.Threshold.Apply(Gray(), 0, 255, o.Bright ? Thresholding.ThresholdType.Binary : Thresholding.ThresholdType.BinaryInv,
-                    out double t, Thresholding.AutoThreshold.Otsu);
-                how = $"auto: otsu {(o.Bright ? "binary" : "binary inverse")} at {t:0.##}";
+                mask = ObjectMask.Otsu(Gray(), o.Objects, out double t, out bool bright);
+                how = $"auto: otsu {(bright ? "binary" : "binary inverse")} at {t:0.##}";
             }
             var r = WatershedRecipes.Split(picture, mask, o.Recipe);
             markers = r.Markers;
             count = r.Count;
-            how += $", fg fraction {o.Recipe.ForegroundFraction:0.###}";
+            how += o.Recipe.Seeds == WatershedSeeds.Peaks ? $", peaks of height {o.Recipe.PeakHeight:0.###}" : $", fg fraction {o.Recipe.ForegroundFraction:0.###}";
         }
         long t1 = Stopwatch.GetTimestamp();
 

@@ -24,8 +24,26 @@ public sealed record WatershedRecipe
     public DistanceMask DistanceMask { get; init; } = DistanceMask.Mask5;
     /// <summary>Sure foreground: distances above this fraction of the largest distance (0.5 in seed 004, 0.7 in OpenCV's tutorial).</summary>
     public double ForegroundFraction { get; init; } = 0.5;
+    /// <summary>
+    /// How the sure foreground is taken from the distance transform: one global cut-off at
+    /// <see cref="ForegroundFraction"/> of the largest distance (the seed's recipe), or the distance's h-maxima of
+    /// height <see cref="PeakHeight"/> (<see cref="Morphology.Reconstruction.HMaxima"/>), which gives small objects a seed
+    /// next to large ones.
+    /// </summary>
+    public WatershedSeeds Seeds { get; init; } = WatershedSeeds.Fraction;
+    /// <summary>Minimum height, in pixels of distance, of a peak that becomes a seed with <see cref="WatershedSeeds.Peaks"/> (1).</summary>
+    public double PeakHeight { get; init; } = 1;
     /// <summary>Connectivity used to label the sure-foreground peaks (8, OpenCV's default).</summary>
     public Connectivity Connectivity { get; init; } = Connectivity.Eight;
+}
+
+/// <summary>Where the automatic watershed recipe puts its seeds.</summary>
+public enum WatershedSeeds
+{
+    /// <summary>Distance above a fraction of its maximum over the whole image (OpenCV's tutorial, seed 004).</summary>
+    Fraction,
+    /// <summary>The h-maxima of the distance transform: one seed per sufficiently high peak.</summary>
+    Peaks,
 }
 
 /// <summary>The intermediate images and result of <see cref="WatershedRecipes.Split"/>.</summary>
@@ -54,6 +72,8 @@ public static class WatershedRecipes
         recipe ??= new WatershedRecipe();
         if (!(recipe.ForegroundFraction is >= 0 and < 1))
             throw new ArgumentOutOfRangeException(nameof(recipe), recipe.ForegroundFraction, "The foreground fraction must be in [0, 1).");
+        if (!(recipe.PeakHeight > 0) || double.IsInfinity(recipe.PeakHeight))
+            throw new ArgumentOutOfRangeException(nameof(recipe), recipe.PeakHeight, "The peak height must be positive and finite.");
         int w = mask.Width, h = mask.Height;
         var binary = new Image<byte>(w, h);
         for (int y = 0; y < h; y++)
@@ -67,17 +87,7 @@ public static class WatershedRecipes
         var sureBg = new Image<byte>(w, h);
         Morphology.Morphology.Dilate(opening, sureBg, recipe.Kernel, iterations: recipe.DilateIterations);
         var dist = DistanceTransform.Apply(opening, recipe.DistanceType, recipe.DistanceMask);
-        float max = 0;
-        foreach (float d in dist.Data) if (d > max) max = d;
-        // cv2.threshold on CV_32F compares in float against the threshold rounded to float.
-        float t = (float)(recipe.ForegroundFraction * max);
-        var sureFg = new Image<byte>(w, h);
-        for (int y = 0; y < h; y++)
-        {
-            ReadOnlySpan<float> d = dist.Row(y);
-            Span<byte> f = sureFg.Row(y);
-            for (int x = 0; x < w; x++) f[x] = d[x] > t ? (byte)255 : (byte)0;
-        }
+        var sureFg = recipe.Seeds == WatershedSeeds.Peaks ? PeakSeeds(dist, opening, (float)recipe.PeakHeight) : FractionSeeds(dist, recipe.ForegroundFraction);
         var markers = ConnectedComponents.Label(sureFg, recipe.Connectivity, out int labels);
         for (int y = 0; y < h; y++)
         {
@@ -92,5 +102,29 @@ public static class WatershedRecipes
         }
         Watershed.Apply(image, markers);
         return new WatershedResult(markers, labels - 1, sureFg, sureBg);
+    }
+
+    private static Image<byte> FractionSeeds(Image<float> dist, double fraction)
+    {
+        float max = 0;
+        foreach (float d in dist.Data) if (d > max) max = d;
+        // cv2.threshold on CV_32F compares in float against the threshold rounded to float.
+        float t = (float)(fraction * max);
+        var sureFg = new Image<byte>(dist.Width, dist.Height);
+        for (int y = 0; y < dist.Height; y++)
+        {
+            ReadOnlySpan<float> d = dist.Row(y);
+            Span<byte> f = sureFg.Row(y);
+            for (int x = 0; x < d.Length; x++) f[x] = d[x] > t ? (byte)255 : (byte)0;
+        }
+        return sureFg;
+    }
+
+    private static Image<byte> PeakSeeds(Image<float> dist, Image<byte> opening, float height)
+    {
+        var peaks = Morphology.Reconstruction.HMaxima(dist, height);
+        // Flat background can count as a maximum when no object is taller than the height; seeds lie inside objects only.
+        for (int i = 0; i < peaks.Data.Length; i++) if (opening.Data[i] == 0) peaks.Data[i] = 0;
+        return peaks;
     }
 }
