@@ -166,16 +166,20 @@ public sealed partial class Pipeline
         timings["decode"] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
 
         var context = new PipelineContext(inputPath, outputStem, gray, options);
-        foreach (var step in _steps)
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            long s0 = Stopwatch.GetTimestamp();
-            step.Run(context);
-            double ms = Stopwatch.GetElapsedTime(s0).TotalMilliseconds;
-            timings[step.Name] = timings.TryGetValue(step.Name, out double before) ? before + ms : ms;
+            foreach (var step in _steps)
+            {
+                ct.ThrowIfCancellationRequested();
+                long s0 = Stopwatch.GetTimestamp();
+                step.Run(context);
+                double ms = Stopwatch.GetElapsedTime(s0).TotalMilliseconds;
+                timings[step.Name] = timings.TryGetValue(step.Name, out double before) ? before + ms : ms;
+            }
+            return new PipelineResult(context.Threshold, ForegroundPercent(context.Mask), context.Stats is { } st ? st.Count - 1 : null,
+                timings, OutputPaths(outputStem));
         }
-        return new PipelineResult(context.Threshold, ForegroundPercent(context.Mask), context.Stats is { } st ? st.Count - 1 : null,
-            timings, OutputPaths(outputStem));
+        finally { context.ReturnBuffers(); }
     }
 
     /// <summary>Reads the file into a pooled buffer, checks the header size against the limit, then decodes to gray.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SegmentSharp.Codecs;
 using SegmentSharp.Components;
 using SegmentSharp.Imaging;
@@ -12,6 +13,8 @@ namespace SegmentSharp.Pipelines;
 public sealed class PipelineContext
 {
     private Image<byte>? _color;
+    private List<byte[]>? _rentedBytes;
+    private List<int[]>? _rentedInts;
 
     internal PipelineContext(string inputPath, string outputStem, Image<byte> gray, PipelineRunOptions options)
     {
@@ -60,6 +63,34 @@ public sealed class PipelineContext
 
     /// <summary>The input decoded in colour (BGR, cv2.IMREAD_COLOR), read on first use for overlays.</summary>
     public Image<byte> Color => _color ??= ImageFile.ReadColor(InputPath);
+
+    /// <summary>
+    /// A width × height gray image on a buffer from <see cref="ArrayPool{T}.Shared"/>, returned when the run ends, so a
+    /// batch reuses the same few large buffers instead of allocating new ones per image. Contents are undefined: the
+    /// caller must write every pixel. Do not keep it (or a view of it) past the run.
+    /// </summary>
+    public Image<byte> RentBytes(int width, int height)
+    {
+        var a = ArrayPool<byte>.Shared.Rent(checked(width * height));
+        (_rentedBytes ??= []).Add(a);
+        return new Image<byte>(a, width, height);
+    }
+
+    /// <summary>As <see cref="RentBytes"/>, for 32-bit labels.</summary>
+    public Image<int> RentInts(int width, int height)
+    {
+        var a = ArrayPool<int>.Shared.Rent(checked(width * height));
+        (_rentedInts ??= []).Add(a);
+        return new Image<int>(a, width, height);
+    }
+
+    internal void ReturnBuffers()
+    {
+        if (_rentedBytes is not null) foreach (var a in _rentedBytes) ArrayPool<byte>.Shared.Return(a);
+        if (_rentedInts is not null) foreach (var a in _rentedInts) ArrayPool<int>.Shared.Return(a);
+        _rentedBytes = null;
+        _rentedInts = null;
+    }
 
     /// <summary>The mask, or a clear error naming the step that needs it.</summary>
     public Image<byte> RequireMask(string step)

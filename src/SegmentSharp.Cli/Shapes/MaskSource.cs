@@ -84,7 +84,7 @@ internal sealed class MaskSource
         }
         foreach (var (op, k) in Morph)
         {
-            mask = MorphologyStep.Apply(op, mask, k);
+            mask = MorphologyStep.Apply(op, mask, new Image<byte>(mask.Width, mask.Height), k);
             how += $", {op.ToString().ToLowerInvariant()} {k.Text}";
         }
         return new Result(gray, mask, how, threshold, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);

@@ -242,19 +242,9 @@ internal class BinarizeSettings
             case MethodKind.Adaptive:
                 mask = AdaptiveThreshold.Apply(img, MaxValue, AdaptiveMethod, EffectiveType, (int)Math.Min(BlockSize, int.MaxValue), C);
                 break;
-            case MethodKind.Fixed:
-                mask = Thresholding.Threshold.Apply(img, Threshold, MaxValue, EffectiveType, out double u0);
-                used = u0;
-                break;
-            case MethodKind.Global when Method.Global is GlobalMethod.Otsu or GlobalMethod.Triangle:
-                mask = Thresholding.Threshold.Apply(img, Threshold, MaxValue, EffectiveType, out double u1,
-                    Method.Global == GlobalMethod.Otsu ? AutoThreshold.Otsu : AutoThreshold.Triangle);
-                used = u1;
-                break;
-            case MethodKind.Global:
-                int t = GlobalThreshold.Compute(Method.Global, img.ReadOnlyView);
-                mask = Thresholding.Threshold.Apply(img, t, MaxValue, EffectiveType, out double u2);
-                used = u2;
+            case MethodKind.Fixed or MethodKind.Global:
+                mask = img.CloneEmpty();
+                used = ThresholdInto(img, mask);
                 break;
             case MethodKind.MultiOtsu:
                 levels = MultiOtsu.Thresholds(Histogram.Compute(img.ReadOnlyView), Classes);
@@ -297,6 +287,24 @@ internal class BinarizeSettings
             Postprocessing = post,
             ThresholdMilliseconds = thresholdMs,
         };
+    }
+
+    /// <summary>True when the method maps each pixel against one threshold (<see cref="ThresholdInto"/> applies).</summary>
+    public bool IsSingleThreshold => Method.Kind is MethodKind.Fixed or MethodKind.Global;
+
+    /// <summary>
+    /// The single-threshold methods (fixed, Otsu, triangle, the ImageJ histogram methods) into a caller-owned
+    /// <paramref name="dst"/>, so a pipeline can reuse pooled buffers; returns the threshold used.
+    /// </summary>
+    public double ThresholdInto(ReadOnlyImageView<byte> img, ImageView<byte> dst)
+    {
+        if (Method.Kind == MethodKind.Fixed)
+            return Thresholding.Threshold.Apply(img, dst, Threshold, MaxValue, EffectiveType);
+        if (Method.Global is GlobalMethod.Otsu or GlobalMethod.Triangle)
+            return Thresholding.Threshold.Apply(img, dst, Threshold, MaxValue, EffectiveType,
+                Method.Global == GlobalMethod.Otsu ? AutoThreshold.Otsu : AutoThreshold.Triangle);
+        int t = GlobalThreshold.Compute(Method.Global, img);
+        return Thresholding.Threshold.Apply(img, dst, t, MaxValue, EffectiveType);
     }
 
     /// <summary>Measures the skew and rotates the page straight unless the angle is below <see cref="MinDeskewAngle"/>.</summary>

@@ -54,7 +54,18 @@ public sealed class BinarizeStep : IPipelineStep
             return;
         }
         BinarizeResult r;
-        try { r = _settings.Run(c.Gray); }
+        try
+        {
+            if (_settings.IsSingleThreshold && _settings.Despeckle is null)
+            {
+                // The common case without the engine's allocations: one pooled mask.
+                var mask = c.RentBytes(c.Gray.Width, c.Gray.Height);
+                c.Threshold = _settings.ThresholdInto(c.Gray.ReadOnlyView, mask.View);
+                c.Mask = mask;
+                return;
+            }
+            r = _settings.Run(c.Gray);
+        }
         catch (Exception e) when (e is ArgumentException or NotImplementedException)
         {
             string m = e.Message;

@@ -28,21 +28,32 @@ public sealed class ComponentsStep(int connectivity = 8, int minArea = 0, int ma
     /// <inheritdoc/>
     public void Run(PipelineContext c)
     {
-        c.Labels = Label(c.RequireMask(Name), Connectivity == 4 ? Components.Connectivity.Four : Components.Connectivity.Eight,
-            MinArea, MaxArea, MinAspect, MaxAspect, out var stats, out _);
-        c.Stats = stats;
+        var mask = c.RequireMask(Name);
+        var labels = c.RentInts(mask.Width, mask.Height);
+        c.Stats = Label(mask, labels, Connectivity == 4 ? Components.Connectivity.Four : Components.Connectivity.Eight,
+            MinArea, MaxArea, MinAspect, MaxAspect, out _);
+        c.Labels = labels;
     }
 
     /// <summary>Labelling and filtering, shared with `segment components`; <paramref name="found"/> counts before filtering.</summary>
     internal static Image<int> Label(ReadOnlyImageView<byte> mask, Connectivity connectivity, int minArea, int maxArea, double? minAspect,
         double? maxAspect, out ComponentStats stats, out int found)
     {
-        var labels = ConnectedComponents.LabelWithStats(mask, connectivity, out stats);
+        var labels = new Image<int>(mask.Width, mask.Height);
+        stats = Label(mask, labels, connectivity, minArea, maxArea, minAspect, maxAspect, out found);
+        return labels;
+    }
+
+    /// <summary>Labelling and filtering into caller-owned <paramref name="labels"/>; returns the kept components' stats.</summary>
+    internal static ComponentStats Label(ReadOnlyImageView<byte> mask, ImageView<int> labels, Connectivity connectivity, int minArea, int maxArea,
+        double? minAspect, double? maxAspect, out int found)
+    {
+        var stats = ConnectedComponents.LabelWithStats(mask, labels, connectivity);
         found = stats.Count - 1;
         if (minArea > 0 || maxArea < int.MaxValue) stats = ComponentFilter.ByArea(labels, stats, minArea, maxArea);
         if (minAspect is not null || maxAspect is not null)
             stats = ComponentFilter.ByAspectRatio(labels, stats, minAspect ?? 0, maxAspect ?? double.MaxValue);
-        return labels;
+        return stats;
     }
 
     /// <inheritdoc/>

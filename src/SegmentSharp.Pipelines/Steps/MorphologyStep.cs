@@ -39,12 +39,15 @@ public sealed class MorphologyStep : IPipelineStep
     public string Kernel => _kernel.Text;
 
     /// <inheritdoc/>
-    public void Run(PipelineContext c) => c.Mask = Apply(_op, c.RequireMask(Name), _kernel);
-
-    /// <summary>The operation into a new image; the one morphology call of the commands' --open/--close/--erode/--dilate.</summary>
-    internal static Image<byte> Apply(MorphOperation op, Image<byte> mask, KernelSpec kernel)
+    public void Run(PipelineContext c)
     {
-        var dst = new Image<byte>(mask.Width, mask.Height);
+        var src = c.RequireMask(Name);
+        c.Mask = Apply(_op, src, c.RentBytes(src.Width, src.Height), _kernel);
+    }
+
+    /// <summary>The operation into <paramref name="dst"/>; the one morphology call of the commands' --open/--close/--erode/--dilate.</summary>
+    internal static Image<byte> Apply(MorphOperation op, Image<byte> mask, Image<byte> dst, KernelSpec kernel)
+    {
         Morphology.Morphology.Apply(op, mask, dst, kernel.Element);
         return dst;
     }

@@ -121,7 +121,12 @@ public sealed class BlurStep(int size) : GrayStep
     /// <inheritdoc/>
     public override string Name => "blur";
     /// <inheritdoc/>
-    public override void Run(PipelineContext c) => c.Gray = GaussianBlur.Apply(c.Gray, Size, 0);
+    public override void Run(PipelineContext c)
+    {
+        var dst = c.RentBytes(c.Gray.Width, c.Gray.Height);
+        GaussianBlur.Apply(c.Gray.ReadOnlyView, dst.View, Size, Size, 0);
+        c.Gray = dst;
+    }
     /// <inheritdoc/>
     public override void WriteParameters(Utf8JsonWriter w) => w.WriteNumber("size", Size);
 }
