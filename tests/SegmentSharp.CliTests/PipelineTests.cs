@@ -195,11 +195,56 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void EveryBuiltInStepIsInTheSchemaAndTheGuide()
+    {
+        string schema = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "pipeline.schema.json"));
+        string guide = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "pipeline.md"));
+        using var doc = System.Text.Json.JsonDocument.Parse(schema);
+        foreach (string name in StepRegistry.Names.Where(n => !n.StartsWith("test-", StringComparison.Ordinal)))
+        {
+            Assert.Contains($"\"{name}\"", schema);
+            Assert.Contains($"`{name}`", guide);
+        }
+        foreach (var m in SegmentSharp.Pipelines.Binarization.BinarizeMethod.All) Assert.Contains($"\"{m.Name}\"", schema);
+    }
+
+    [Fact]
+    public void PluggedInStepRunsWithoutTouchingTheRunner()
+    {
+        StepRegistry.Register("test-fill", p => new FillStep((byte)p.Int("value", 0, 255)));
+        using var cli = new InProcessCli();
+        var pipeline = Pipeline.FromJson("{\"version\": 1, \"steps\": [{\"step\": \"test-fill\", \"value\": 7}, {\"step\": \"write-mask\", \"bilevel\": \"never\"}]}");
+        Assert.Contains("\"value\": 7", pipeline.ToJson());
+        var r = pipeline.Run(RepoPaths.Sample("coins.png"), cli.Out("f"));
+        var mask = ImageFile.ReadGray(cli.Out("f.png"));
+        Assert.Equal(7, mask.Row(mask.Height - 1)[mask.Width - 1]);
+        Assert.Equal(100, r.ForegroundPercent);
+        Assert.Contains("test-fill", r.TimingsMs.Keys);
+    }
+
+    private sealed class FillStep(byte value) : IPipelineStep
+    {
+        public string Name => "test-fill";
+        public void Run(PipelineContext context)
+        {
+            var m = context.RentBytes(context.Gray.Width, context.Gray.Height);
+            for (int y = 0; y < m.Height; y++) m.Row(y).Fill(value);
+            context.Mask = m;
+        }
+        public IEnumerable<string> OutputPaths(string outputStem) => [];
+        public void WriteParameters(System.Text.Json.Utf8JsonWriter writer) => writer.WriteNumber("value", value);
+    }
+
+    [Fact]
     public void SavePipelineNeedsJsonExtension()
     {
         using var cli = new InProcessCli();
         var r = cli.Run("components", RepoPaths.Sample("coins.png"), "--save-pipeline", cli.Out("p.txt"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--save-pipeline", r.Stderr);
+        r = cli.Run("threshold", RepoPaths.Sample("coins.png"), cli.Out("m.png"), "--save-pipeline", cli.Out("p.txt"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.EndsWith("segment threshold: error: argument --save-pipeline: '" + cli.Out("p.txt") + "' must end in .json\n", r.Stderr);
+        Assert.False(File.Exists(cli.Out("m.png")));
     }
 }
