@@ -40,3 +40,35 @@ public class PipelineBenchmarks
     [Benchmark]
     public int Seed004Recipe() => _pipeline.Run(_input, _stem).ComponentCount ?? 0;
 }
+
+/// <summary>`--pipeline-alloc`: managed bytes each step of seed 004's recipe allocates on a warm run (where to pool next).</summary>
+internal static class PipelineAllocProbe
+{
+    public static int Run()
+    {
+        var b = new PipelineBenchmarks();
+        b.Setup();
+        var p = Pipeline.Create().Blur(5).Binarize("otsu", invert: true).Open("ellipse:5x5").WriteContours().WriteStats();
+        string input = Path.Combine(Path.GetTempPath(), "segmentsharp-pipeline-bench", "coins-2mp.png");
+        string stem = Path.Combine(Path.GetTempPath(), "segmentsharp-pipeline-bench", "probe");
+        for (int warm = 0; warm < 3; warm++) p.Run(input, stem);
+        long d0 = GC.GetAllocatedBytesForCurrentThread();
+        byte[] data = File.ReadAllBytes(input);
+        long d1 = GC.GetAllocatedBytesForCurrentThread();
+        var gray = ImageFile.DecodeGray(data);
+        long d2 = GC.GetAllocatedBytesForCurrentThread();
+        Console.WriteLine($"read file {d1 - d0:N0} B, decode {d2 - d1:N0} B");
+        var c = new PipelineContext(input, stem, gray, PipelineRunOptions.Default);
+        foreach (var s in p.Steps)
+        {
+            long a = GC.GetAllocatedBytesForCurrentThread();
+            s.Run(c);
+            Console.WriteLine($"{s.Name,-16} {GC.GetAllocatedBytesForCurrentThread() - a,14:N0} B");
+        }
+        c.ReturnBuffers();
+        long r0 = GC.GetAllocatedBytesForCurrentThread();
+        p.Run(input, stem);
+        Console.WriteLine($"whole Run        {GC.GetAllocatedBytesForCurrentThread() - r0,14:N0} B (this thread)");
+        return 0;
+    }
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using SegmentSharp.Codecs;
@@ -33,7 +34,47 @@ public abstract class OutputStep(string suffix) : IPipelineStep
     public abstract void WriteParameters(Utf8JsonWriter writer);
 
     /// <summary>UTF-8 text without a byte-order mark, written atomically.</summary>
-    protected static void WriteText(string path, string text) => AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
+    protected static void WriteText(string path, string text) => AtomicFile.WriteAllBytes(path, Utf8.GetBytes(text));
+
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>Builders kept larger than this many characters are dropped rather than held by an idle thread.</summary>
+    private const int MaxCachedChars = 8 << 20;
+
+    [ThreadStatic] private static StringBuilder? t_builder;
+
+    /// <summary>
+    /// Builds text with <paramref name="build"/> into this thread's reused builder and writes it as UTF-8 (no BOM)
+    /// through a pooled byte buffer, so a batch does not allocate the text anew for every image.
+    /// </summary>
+    protected static void WriteText(string path, Action<StringBuilder> build)
+    {
+        var sb = t_builder ?? new StringBuilder();
+        t_builder = null; // a nested call on this thread gets its own builder
+        try
+        {
+            sb.Clear();
+            build(sb);
+            byte[] bytes = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(sb.Length));
+            try
+            {
+                var encoder = Utf8.GetEncoder();
+                int n = 0;
+                foreach (var chunk in sb.GetChunks())
+                {
+                    encoder.Convert(chunk.Span, bytes.AsSpan(n), flush: false, out _, out int used, out _);
+                    n += used;
+                }
+                encoder.Convert([], bytes.AsSpan(n), flush: true, out _, out int last, out _);
+                AtomicFile.WriteAllBytes(path, bytes.AsSpan(0, n + last));
+            }
+            finally { ArrayPool<byte>.Shared.Return(bytes); }
+        }
+        finally
+        {
+            if (sb.Capacity <= MaxCachedChars) t_builder = sb;
+        }
+    }
 }
 
 /// <summary><c>write-mask</c>: the mask as <c>STEM.png</c> (or .tif, .bmp, .pgm, .pnm, .pbm); bilevel "auto" stores a 0/255 mask as 1 bit per pixel.</summary>
@@ -145,12 +186,9 @@ public sealed class WriteContoursStep(string format = "json") : OutputStep(".con
     {
         var set = c.Contours ?? throw new PipelineException("step 'write-contours' needs a 'contours' step before it");
         var mask = c.RequireMask(Name);
-        WriteText(path, Format switch
-        {
-            "geojson" => ContourWriters.ToGeoJson(set),
-            "svg" => ContourWriters.ToSvg(set, mask.Width, mask.Height),
-            _ => ContourWriters.ToJson(set, c.InputPath, mask.Width, mask.Height, c.ContoursBy!.Mode, c.ContoursBy.Approx),
-        });
+        if (Format == "geojson") WriteText(path, ContourWriters.ToGeoJson(set));
+        else if (Format == "svg") WriteText(path, ContourWriters.ToSvg(set, mask.Width, mask.Height));
+        else WriteText(path, sb => ContourWriters.AppendJson(sb, set, c.InputPath, mask.Width, mask.Height, c.ContoursBy!.Mode, c.ContoursBy.Approx));
     }
     /// <inheritdoc/>
     public override void WriteParameters(Utf8JsonWriter w) => w.WriteString("format", Format);
@@ -174,7 +212,8 @@ public sealed class WriteStatsStep(string format = "csv") : OutputStep(format ==
     {
         if (c.Labels is null || c.Stats is null) throw new PipelineException("step 'write-stats' needs a 'components' step before it");
         var table = ComponentTable.Build(c.Labels, c.Stats, c.Intensity);
-        WriteText(path, Format == "json" ? table.ToJson() : table.ToCsv());
+        if (Format == "json") WriteText(path, table.ToJson());
+        else WriteText(path, sb => table.AppendCsv(sb));
     }
     /// <inheritdoc/>
     public override void WriteParameters(Utf8JsonWriter w) => w.WriteString("format", Format);
