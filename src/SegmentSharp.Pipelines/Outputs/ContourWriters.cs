@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace SegmentSharp.Cli;
+using SegmentSharp.Pipelines.Text;
+
+namespace SegmentSharp.Pipelines.Outputs;
 
 /// <summary>Contours as JSON, GeoJSON or SVG text.</summary>
 internal static class ContourWriters
@@ -9,8 +11,11 @@ internal static class ContourWriters
     private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     public static string ToJson(ContourSet s, string input, int width, int height, string mode, string approx)
+        => AppendJson(new StringBuilder(), s, input, width, height, mode, approx).ToString();
+
+    /// <summary>The contours document appended to <paramref name="sb"/> (a pipeline reuses one builder per thread).</summary>
+    public static StringBuilder AppendJson(StringBuilder sb, ContourSet s, string input, int width, int height, string mode, string approx)
     {
-        var sb = new StringBuilder();
         sb.Append("{\n  \"image\": ").Append(Json.Object(("path", Json.Str(input)), ("width", Json.Num(width)), ("height", Json.Num(height))));
         sb.Append(",\n  \"mode\": ").Append(Json.Str(mode)).Append(", \"approx\": ").Append(Json.Str(approx));
         sb.Append(", \"count\": ").Append(s.Count).Append(",\n  \"contours\": [");
@@ -35,7 +40,7 @@ internal static class ContourWriters
             sb.Append("]}");
         }
         sb.Append(s.Count > 0 ? "\n  ]\n}\n" : "]\n}\n");
-        return sb.ToString();
+        return sb;
     }
 
     /// <summary>

@@ -3,7 +3,9 @@ using System.Text;
 using SegmentSharp.Components;
 using SegmentSharp.Imaging;
 
-namespace SegmentSharp.Cli;
+using SegmentSharp.Pipelines.Text;
+
+namespace SegmentSharp.Pipelines.Outputs;
 
 /// <summary>
 /// Per-component statistics as a table: OpenCV's stats and centroids first (label, left, top, width, height, area,
@@ -37,9 +39,11 @@ internal sealed class ComponentTable
         return new ComponentTable { Columns = [.. columns], Rows = rows, IsInteger = [.. ints] };
     }
 
-    public string ToCsv()
+    public string ToCsv() => AppendCsv(new StringBuilder()).ToString();
+
+    /// <summary>The CSV text appended to <paramref name="sb"/> (a pipeline reuses one builder per thread).</summary>
+    public StringBuilder AppendCsv(StringBuilder sb)
     {
-        var sb = new StringBuilder();
         sb.Append(string.Join(',', Columns)).Append('\n');
         foreach (var row in Rows)
         {
@@ -50,7 +54,7 @@ internal sealed class ComponentTable
             }
             sb.Append('\n');
         }
-        return sb.ToString();
+        return sb;
     }
 
     public string ToJson()
