@@ -10,10 +10,13 @@ internal static class ImageHeader
 {
     public const int PeekBytes = 64 * 1024;
 
+    /// <summary>The 8 bytes every PNG file starts with (a u8 string literal would encode 0x89 as two bytes).</summary>
+    public static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>The dimensions, or null when the format is unknown or the header is not in the first bytes.</summary>
     public static (long Width, long Height)? Read(ReadOnlySpan<byte> head)
     {
-        if (head.Length >= 24 && head[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8) && head.Slice(12, 4).SequenceEqual("IHDR"u8))
+        if (head.Length >= 24 && head[..8].SequenceEqual(PngSignature) && head.Slice(12, 4).SequenceEqual("IHDR"u8))
             return (BinaryPrimitives.ReadUInt32BigEndian(head[16..]), BinaryPrimitives.ReadUInt32BigEndian(head[20..]));
         if (head.Length >= 4 && head[0] == 0xFF && head[1] == 0xD8) return Jpeg(head);
         if (head.Length >= 26 && head[0] == 'B' && head[1] == 'M')
