@@ -12,7 +12,7 @@ namespace SegmentSharp.Cli.Batch;
 internal static class InputCollector
 {
     /// <summary>Extensions the codecs read, used when no --include is given.</summary>
-    public static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".dib", ".tif", ".tiff", ".pgm", ".pbm", ".ppm", ".pnm", ".pam"];
+    public static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".dib", ".tif", ".tiff", ".pgm", ".pbm", ".ppm", ".pnm", ".jpe"];
 
     public static List<BatchInput> Collect(IReadOnlyList<string> inputs, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
     {
