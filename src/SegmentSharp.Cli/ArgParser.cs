@@ -70,7 +70,9 @@ internal static partial class ArgParser
                 throw new UsageException($"argument {Display(spec)}: ignored explicit argument '{explicitValue}'");
 
             try { spec.OnValue(value); }
-            catch (ArgumentValueException e) { throw new UsageException($"argument {Display(spec)}: {e.Message}"); }
+            // FormatException: a value parsed by library code shared with pipelines (kernels), which cannot know the CLI's types.
+            catch (Exception e) when (e is ArgumentValueException or FormatException)
+            { throw new UsageException($"argument {Display(spec)}: {e.Message}"); }
         }
 
         if (positionals.Count < positionalNames.Count)

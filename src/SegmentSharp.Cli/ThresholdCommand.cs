@@ -2,6 +2,8 @@ using System.Diagnostics;
 using SegmentSharp.Cli.Binarization;
 using SegmentSharp.Codecs;
 using SegmentSharp.Imaging;
+using SegmentSharp.Pipelines;
+using SegmentSharp.Pipelines.Steps;
 
 namespace SegmentSharp.Cli;
 
@@ -31,6 +33,7 @@ internal static class ThresholdCommand
                                  [--stretch [LOW,HIGH]] [--blur K] [--despeckle N]
                                  [--despeckle-color {text,black,white}]
                                  [--bilevel {auto,never}] [--json]
+                                 [--save-pipeline FILE]
                                  INPUT OUTPUT
         """;
 
@@ -120,6 +123,8 @@ internal static class ThresholdCommand
                                 auto stores a 0/255 mask as 1 bit per pixel (1-bit PNG, CCITT G4 TIFF);
                                 never writes 8-bit samples like OpenCV's imwrite (default: auto)
           --json                print a one-line JSON summary (with timings) instead of the text lines
+          --save-pipeline FILE  also write a pipeline file (.json) that repeats this command on other images
+                                ('segment batch'); the mask is written as STEM.EXT; see docs/pipeline.md
 
         examples:
           segment threshold input/scene.png output/scene-mask.png --threshold 180 --invert
@@ -148,6 +153,7 @@ internal static class ThresholdCommand
         BinarizeFlags.Add(flags, o.Binarize);
         flags.Add(new("--bilevel", "BILEVEL", v => o.Bilevel = BinarizeFlags.Choice(v!, BilevelModes) == 0 ? BilevelMode.Auto : BilevelMode.Never));
         flags.Add(new("--json", null, _ => o.Json = true));
+        flags.Add(new("--save-pipeline", "FILE", v => o.SavePipeline = v));
 
         var expanded = ArgPrepass.Expand(args, flags, BinarizeFlags.OptionalValues);
         var positionals = ArgParser.Parse(expanded, flags, ["INPUT", "OUTPUT"]);
@@ -162,7 +168,16 @@ internal static class ThresholdCommand
             throw new UsageException(ext.Length == 0
                 ? "argument OUTPUT: no file extension; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm"
                 : $"argument OUTPUT: cannot write '{ext}' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm");
+        if (o.SavePipeline is string sp && !sp.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"argument --save-pipeline: '{sp}' must end in .json");
         return o;
+    }
+
+    /// <summary>This command as a pipeline: preprocessing, binarize, then the mask written as STEM.EXT (OUTPUT's extension).</summary>
+    internal static Pipeline ToPipeline(ThresholdOptions o)
+    {
+        string ext = Path.GetExtension(PythonFormat.NormalizePath(o.Output)).TrimStart('.').ToLowerInvariant();
+        return Pipeline.FromSettings(o.Binarize, passMasks: false).Then(new WriteMaskStep(ext, o.Bilevel == BilevelMode.Auto));
     }
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -225,6 +240,18 @@ internal static class ThresholdCommand
             stderr.WriteLine($"could not write mask: {output}");
             WriteReason(stderr, e);
             return ExitCodes.Failure;
+        }
+        if (o.SavePipeline is string sp)
+        {
+            try
+            {
+                ToPipeline(o).Save(sp);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"{Prog}: error: cannot write pipeline '{sp}': {e.Message}");
+                return ExitCodes.Failure;
+            }
         }
         timings.Write = Stopwatch.GetElapsedTime(w0).TotalMilliseconds;
         timings.Total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;

@@ -12,4 +12,6 @@ internal sealed class ThresholdOptions
     public BinarizeOptions Binarize { get; } = new();
     public BilevelMode Bilevel { get; set; } = BilevelMode.Auto;
     public bool Json { get; set; }
+    /// <summary>--save-pipeline FILE: also write this command as a pipeline file.</summary>
+    public string? SavePipeline { get; set; }
 }

@@ -1,21 +1,48 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 using SegmentSharp.Codecs;
 using SegmentSharp.Imaging;
-using SegmentSharp.Thresholding;
 
 namespace SegmentSharp.Pipelines;
 
 /// <summary>
-/// An ordered chain of steps that turns one image file into output files (mask, overlay, contours, stats).
+/// An ordered chain of steps that turns one image file into output files: decode, preprocessing, binarization,
+/// morphology, component filtering, outputs (mask, labels, overlay, contours, stats). The same pipeline can be built
+/// with the fluent methods (<see cref="Create"/>, <see cref="Blur"/>, <see cref="Binarize"/>, ...), read from a
+/// pipeline file (<see cref="Load"/>, format in docs/pipeline.md) or made from the flags of a single-image command.
 /// A pipeline is immutable and thread-safe: one instance runs many images at once.
 /// </summary>
 /// <remarks>
 /// CONTRACT (used by the batch runner; keep these signatures): <see cref="Load"/>, <see cref="FromJson"/>,
-/// <see cref="ToJson"/>, <see cref="OutputPaths"/> and <see cref="Run"/>. This first version only reads a gray image,
-/// applies Otsu's threshold and writes the mask as PNG; the full step chain replaces its body.
+/// <see cref="ToJson"/>, <see cref="OutputPaths"/> and <see cref="Run"/>.
 /// </remarks>
-public sealed class Pipeline
+public sealed partial class Pipeline
 {
+    /// <summary>The version written to and accepted from pipeline files.</summary>
+    public const int FormatVersion = 1;
+
+    private readonly IPipelineStep[] _steps;
+
+    private Pipeline(IPipelineStep[] steps) => _steps = steps;
+
+    /// <summary>The steps in the order they run.</summary>
+    public IReadOnlyList<IPipelineStep> Steps => _steps;
+
+    /// <summary>An empty pipeline to extend with the fluent methods.</summary>
+    public static Pipeline Create() => new([]);
+
+    /// <summary>A pipeline made of <paramref name="steps"/>.</summary>
+    public static Pipeline Of(IEnumerable<IPipelineStep> steps) => new([.. steps]);
+
+    /// <summary>A new pipeline with <paramref name="step"/> appended (this one is unchanged).</summary>
+    public Pipeline Then(IPipelineStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new([.. _steps, step]);
+    }
+
     /// <summary>Reads a pipeline file.</summary>
     /// <exception cref="PipelineException">The file is missing or not a valid pipeline; the message names the file.</exception>
     public static Pipeline Load(string path)
@@ -28,18 +55,98 @@ public sealed class Pipeline
         catch (PipelineException e) { throw new PipelineException($"pipeline file '{path}': {e.Message}", e); }
     }
 
-    /// <summary>Parses a pipeline from its JSON text.</summary>
-    /// <exception cref="PipelineException">The text is not a valid pipeline.</exception>
-    public static Pipeline FromJson(string json) => new();
+    /// <summary>Writes the pipeline file atomically (temp file, then rename), creating missing folders.</summary>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public void Save(string path)
+    {
+        string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(parent)) Directory.CreateDirectory(parent);
+        AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(ToJson()));
+    }
+
+    /// <summary>Parses a pipeline from its JSON text (schema: docs/pipeline.schema.json).</summary>
+    /// <exception cref="PipelineException">The text is not a valid pipeline; the message names the step and parameter.</exception>
+    public static Pipeline FromJson(string json)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        catch (JsonException e)
+        {
+            throw new PipelineException($"invalid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}", e);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new PipelineException("expected a JSON object with \"version\" and \"steps\"");
+            foreach (var p in root.EnumerateObject())
+                if (p.Name is not ("version" or "steps" or "$schema" or "description"))
+                    throw new PipelineException($"unknown member '{p.Name}' (expected version, steps, description)");
+            if (!root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version))
+                throw new PipelineException("missing \"version\": 1");
+            if (version != FormatVersion)
+                throw new PipelineException($"version {version} is not supported (this build reads version {FormatVersion})");
+            if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+                throw new PipelineException("missing \"steps\": [...]");
+            var list = new List<IPipelineStep>();
+            int i = 0;
+            foreach (var s in steps.EnumerateArray())
+            {
+                i++;
+                if (s.ValueKind != JsonValueKind.Object || !s.TryGetProperty("step", out var nameEl) || nameEl.ValueKind != JsonValueKind.String)
+                    throw new PipelineException($"step {i}: expected an object with a \"step\" name");
+                string name = nameEl.GetString()!;
+                if (!StepRegistry.TryGet(name, out var factory))
+                    throw new PipelineException($"step {i}: unknown step '{name}' (known: {string.Join(", ", StepRegistry.Names)})");
+                var parameters = new StepParameters(name, s);
+                try
+                {
+                    list.Add(factory(parameters));
+                    parameters.CheckAllRead();
+                }
+                catch (PipelineException e) { throw new PipelineException($"step {i}: {e.Message}", e); }
+            }
+            return new([.. list]);
+        }
+    }
+
+    private static string FirstSentence(string m)
+    {
+        int p = m.IndexOf(" Path:", StringComparison.Ordinal);
+        return p > 0 ? m[..p] : m;
+    }
 
     /// <summary>The pipeline as JSON text that <see cref="FromJson"/> reads back to an equal pipeline.</summary>
-    public string ToJson() => "{\n  \"version\": 1,\n  \"steps\": []\n}\n";
+    public string ToJson()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", FormatVersion);
+            w.WriteStartArray("steps");
+            foreach (var s in _steps)
+            {
+                w.WriteStartObject();
+                w.WriteString("step", s.Name);
+                s.WriteParameters(w);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan).Replace("\r\n", "\n") + "\n";
+    }
 
     /// <summary>
     /// Every file <see cref="Run"/> writes for <paramref name="outputStem"/> (an output path without extension,
-    /// e.g. <c>out/scans/page1</c>). A run is complete when all of them exist.
+    /// e.g. <c>out/scans/page1</c>), in step order. A run is complete when all of them exist.
     /// </summary>
-    public IReadOnlyList<string> OutputPaths(string outputStem) => [outputStem + ".png"];
+    public IReadOnlyList<string> OutputPaths(string outputStem)
+    {
+        var list = new List<string>();
+        foreach (var s in _steps) list.AddRange(s.OutputPaths(outputStem));
+        return list;
+    }
 
     /// <summary>
     /// Runs the pipeline on one image file and writes its outputs, each atomically (temp file, then rename).
@@ -47,34 +154,77 @@ public sealed class Pipeline
     /// <exception cref="ImageFormatException">The input is not a readable image.</exception>
     /// <exception cref="IOException">Reading the input or writing an output failed.</exception>
     /// <exception cref="PipelineException">A step failed, or the image breaks a limit in <paramref name="options"/>.</exception>
+    /// <exception cref="OperationCanceledException">The cancellation token fired (checked between steps).</exception>
     public PipelineResult Run(string inputPath, string outputStem, PipelineRunOptions? options = null)
     {
         options ??= PipelineRunOptions.Default;
-        options.Cancellation.ThrowIfCancellationRequested();
-        var timings = new Dictionary<string, double>();
-        var sw = Stopwatch.StartNew();
-        Image<byte> gray = ImageFile.ReadGray(inputPath);
-        if ((long)gray.Width * gray.Height > options.MaxPixels)
-            throw new PipelineException($"image is {gray.Width}x{gray.Height}, more than the limit of {options.MaxPixels} pixels");
-        timings["decode"] = sw.Elapsed.TotalMilliseconds;
-        sw.Restart();
-        var mask = Threshold.Apply(gray, 0, 255, ThresholdType.Binary, out double t, AutoThreshold.Otsu);
-        timings["threshold"] = sw.Elapsed.TotalMilliseconds;
+        var ct = options.Cancellation;
+        ct.ThrowIfCancellationRequested();
+        var timings = new Dictionary<string, double>(StringComparer.Ordinal);
+        long t0 = Stopwatch.GetTimestamp();
+        var gray = Decode(inputPath, options.MaxPixels);
+        timings["decode"] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+
+        var context = new PipelineContext(inputPath, outputStem, gray, options);
+        foreach (var step in _steps)
+        {
+            ct.ThrowIfCancellationRequested();
+            long s0 = Stopwatch.GetTimestamp();
+            step.Run(context);
+            double ms = Stopwatch.GetElapsedTime(s0).TotalMilliseconds;
+            timings[step.Name] = timings.TryGetValue(step.Name, out double before) ? before + ms : ms;
+        }
+        return new PipelineResult(context.Threshold, ForegroundPercent(context.Mask), context.Stats is { } st ? st.Count - 1 : null,
+            timings, OutputPaths(outputStem));
+    }
+
+    /// <summary>Reads the file into a pooled buffer, checks the header size against the limit, then decodes to gray.</summary>
+    private static Image<byte> Decode(string path, long maxPixels)
+    {
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        long length = fs.Length;
+        if (length > int.MaxValue) throw new PipelineException($"'{path}' is {length} bytes, too large to decode");
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, length));
+        try
+        {
+            int n = 0;
+            while (n < length)
+            {
+                int r = fs.Read(buffer, n, (int)length - n);
+                if (r == 0) break;
+                n += r;
+            }
+            var data = buffer.AsSpan(0, n);
+            if (ImageHeader.TryReadSize(data, out long w, out long h) && w * h > maxPixels)
+                throw TooLarge(path, w, h, maxPixels);
+            var gray = ImageFile.DecodeGray(data);
+            if ((long)gray.Width * gray.Height > maxPixels) throw TooLarge(path, gray.Width, gray.Height, maxPixels);
+            return gray;
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    private static PipelineException TooLarge(string path, long w, long h, long max)
+        => new($"'{path}' is {w}x{h} = {w * h} pixels, more than the limit of {max} pixels; raise the limit or shrink the image");
+
+    private static double ForegroundPercent(Image<byte>? mask)
+    {
+        if (mask is null) return 0;
         long fg = 0;
-        for (int y = 0; y < mask.Height; y++) foreach (byte v in mask.ReadOnlyView.Row(y)) if (v != 0) fg++;
-        sw.Restart();
-        var outputs = OutputPaths(outputStem);
-        ImageFile.Write(outputs[0], mask);
-        timings["write"] = sw.Elapsed.TotalMilliseconds;
-        return new PipelineResult(t, 100.0 * fg / Math.Max(1L, (long)mask.Width * mask.Height), null, timings, outputs);
+        for (int y = 0; y < mask.Height; y++)
+        {
+            ReadOnlySpan<byte> row = mask.Row(y);
+            fg += row.Length - System.MemoryExtensions.Count(row, (byte)0);
+        }
+        return 100.0 * fg / Math.Max(1L, (long)mask.Width * mask.Height);
     }
 }
 
 /// <summary>What one <see cref="Pipeline.Run"/> measured and wrote.</summary>
 /// <param name="Threshold">The global threshold used, when the binarization step has one.</param>
-/// <param name="ForegroundPercent">Share of foreground pixels in the final mask, in percent.</param>
+/// <param name="ForegroundPercent">Share of foreground (nonzero) pixels in the final mask, in percent.</param>
 /// <param name="ComponentCount">Number of components kept, when the pipeline counts them.</param>
-/// <param name="TimingsMs">Milliseconds per step, by step name.</param>
+/// <param name="TimingsMs">Milliseconds per step, by step name ("decode" for reading the input).</param>
 /// <param name="Outputs">The files written.</param>
 public sealed record PipelineResult(double? Threshold, double ForegroundPercent, int? ComponentCount,
     IReadOnlyDictionary<string, double> TimingsMs, IReadOnlyList<string> Outputs);
@@ -84,7 +234,7 @@ public sealed class PipelineRunOptions
 {
     /// <summary>Defaults: a limit of 1 gigapixel, no cancellation.</summary>
     public static readonly PipelineRunOptions Default = new();
-    /// <summary>Images with more pixels than this are refused with a <see cref="PipelineException"/>.</summary>
+    /// <summary>Images with more pixels than this are refused with a <see cref="PipelineException"/>, before decoding when the header says the size.</summary>
     public long MaxPixels { get; init; } = 1L << 30;
     /// <summary>Checked between steps.</summary>
     public CancellationToken Cancellation { get; init; }

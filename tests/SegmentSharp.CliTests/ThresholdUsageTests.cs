@@ -84,7 +84,7 @@ public sealed class ThresholdUsageTests
         using var cli = new InProcessCli();
         var r = cli.Run("threshold", "--help");
         Assert.Equal(0, r.ExitCode);
-        foreach (var m in Cli.Binarization.BinarizeMethod.All) Assert.Contains(m.Name, r.Stdout);
+        foreach (var m in SegmentSharp.Pipelines.Binarization.BinarizeMethod.All) Assert.Contains(m.Name, r.Stdout);
         foreach (string f in new[] { "--classes", "--window", "--k K", "--r R", "--t T", "--p P", "--q Q", "--p1", "--p2",
                      "--contrast-threshold", "--offset", "--min-high-contrast", "--invert-input", "--deskew", "--median",
                      "--clahe", "--normalize-background", "--stretch", "--despeckle", "--despeckle-color" })

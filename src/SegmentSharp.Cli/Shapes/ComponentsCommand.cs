@@ -3,6 +3,8 @@ using SegmentSharp.Codecs;
 using SegmentSharp.Components;
 using SegmentSharp.Drawing;
 using SegmentSharp.Imaging;
+using SegmentSharp.Pipelines;
+using SegmentSharp.Pipelines.Steps;
 
 namespace SegmentSharp.Cli;
 
@@ -18,7 +20,7 @@ internal static class ComponentsCommand
         """
         usage: segment components [-h] [--connectivity {4,8}] [--min-area N] [--max-area N]
                                   [--min-aspect R] [--max-aspect R] [--labels FILE] [--overlay FILE]
-                                  [--stats FILE] [--json] [binarization flags] [--open KERNEL] ...
+                                  [--stats FILE] [--json] [--save-pipeline FILE] [binarization flags] [--open KERNEL] ...
                                   INPUT
         """;
 
@@ -45,6 +47,8 @@ internal static class ComponentsCommand
                                 width, height, area, centroid_x, centroid_y, then region properties
                                 (see docs/cli.md)
           --json                print a one-line JSON summary instead of text
+          --save-pipeline FILE  also write a pipeline file (.json) that repeats this command on other images
+                                ('segment batch'); see docs/pipeline.md
 
         """ + MaskSource.FlagsHelp + """
 
@@ -66,7 +70,23 @@ internal static class ComponentsCommand
         public double? MinAspect, MaxAspect;
         public string? Labels, Overlay, Stats;
         public bool Json;
+        public string? SavePipeline;
     }
+
+    /// <summary>
+    /// What this command does as a pipeline: the mask steps, components, then one write step per output asked for.
+    /// Run with the output stem S it writes S.labels.EXT, S.overlay.EXT and S.csv / S.stats.json.
+    /// </summary>
+    internal static Pipeline ToPipeline(Options o)
+    {
+        var p = o.Mask.ToPipeline().Then(new ComponentsStep(o.Connectivity == Connectivity.Four ? 4 : 8, o.MinArea, o.MaxArea, o.MinAspect, o.MaxAspect));
+        if (o.Labels is string l) p = p.Then(new WriteLabelsStep(Ext(l)));
+        if (o.Overlay is string ov) p = p.Then(new WriteOverlayStep("components", 1, Ext(ov)));
+        if (o.Stats is string st) p = p.Then(new WriteStatsStep(Ext(st)));
+        return p;
+    }
+
+    internal static string Ext(string path) => Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
         => CommandRunner.Run(Prog, Usage, args, stdout, stderr, Parse, Execute);
@@ -86,6 +106,7 @@ internal static class ComponentsCommand
             new("--overlay", "FILE", v => o.Overlay = v),
             new("--stats", "FILE", v => o.Stats = v),
             new("--json", null, _ => o.Json = true),
+            new("--save-pipeline", "FILE", v => o.SavePipeline = v),
         };
         o.Mask.AddFlags(flags);
         var expanded = ArgPrepass.Expand(args, flags, Binarization.BinarizeFlags.OptionalValues);
@@ -97,6 +118,7 @@ internal static class ComponentsCommand
         if (o.Labels is not null) ImageOutputs.CheckLabelPath("--labels", o.Labels);
         if (o.Overlay is not null) ImageOutputs.CheckPicturePath("--overlay", o.Overlay);
         if (o.Stats is not null) CommandRunner.CheckExtension("--stats", o.Stats, ".csv", ".json");
+        if (o.SavePipeline is not null) CommandRunner.CheckExtension("--save-pipeline", o.SavePipeline, ".json");
         return o;
     }
 
@@ -105,11 +127,7 @@ internal static class ComponentsCommand
         long t0 = Stopwatch.GetTimestamp();
         var src = o.Mask.Produce(o.Input);
         long t1 = Stopwatch.GetTimestamp();
-        var labels = ConnectedComponents.LabelWithStats(src.Mask, o.Connectivity, out var stats);
-        int found = stats.Count - 1;
-        if (o.MinArea > 0 || o.MaxArea < int.MaxValue) stats = ComponentFilter.ByArea(labels, stats, o.MinArea, o.MaxArea);
-        if (o.MinAspect is not null || o.MaxAspect is not null)
-            stats = ComponentFilter.ByAspectRatio(labels, stats, o.MinAspect ?? 0, o.MaxAspect ?? double.MaxValue);
+        var labels = ComponentsStep.Label(src.Mask, o.Connectivity, o.MinArea, o.MaxArea, o.MinAspect, o.MaxAspect, out var stats, out int found);
         int count = stats.Count - 1;
         long t2 = Stopwatch.GetTimestamp();
 
@@ -118,20 +136,12 @@ internal static class ComponentsCommand
         if (o.Overlay is string op)
         {
             var picture = CommandRunner.ReadColor(o.Input);
-            var over = Overlay.Labels(picture, labels, 0.45);
-            var edges = Boundaries.Find(labels, BoundaryMode.Inner);
-            for (int y = 0; y < over.Height; y++)
-            {
-                ReadOnlySpan<byte> e = edges.Row(y);
-                ReadOnlySpan<int> l = labels.Row(y);
-                Span<byte> d = over.Row(y);
-                for (int x = 0; x < e.Length; x++)
-                    if (e[x] != 0) { var c = LabelPalette.Default[l[x]]; d[3 * x] = c.B; d[3 * x + 1] = c.G; d[3 * x + 2] = c.R; }
-            }
+            var over = Overlays.Components(picture, labels);
             CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, over));
         }
         if (o.Stats is string sp)
             CommandRunner.WriteText(sp, "stats", sp.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? table.ToJson() : table.ToCsv());
+        if (o.SavePipeline is string pp) CommandRunner.Write(pp, "pipeline", ToPipeline(o).Save);
         long t3 = Stopwatch.GetTimestamp();
 
         if (o.Json)

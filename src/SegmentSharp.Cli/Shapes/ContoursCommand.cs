@@ -4,6 +4,8 @@ using SegmentSharp.Codecs;
 using SegmentSharp.Contours;
 using SegmentSharp.Drawing;
 using SegmentSharp.Geometry;
+using SegmentSharp.Pipelines;
+using SegmentSharp.Pipelines.Steps;
 
 namespace SegmentSharp.Cli;
 
@@ -19,7 +21,7 @@ internal static class ContoursCommand
         """
         usage: segment contours [-h] --out FILE [--mode {external,list,ccomp,tree}]
                                 [--approx {none,simple,tc89-l1,tc89-kcos,poly:EPS}] [--min-area N]
-                                [--overlay FILE] [--thickness T] [--json] [binarization flags] ...
+                                [--overlay FILE] [--thickness T] [--json] [--save-pipeline FILE] [binarization flags] ...
                                 INPUT
         """;
 
@@ -47,6 +49,8 @@ internal static class ContoursCommand
           --overlay FILE        draw the contours over the input (.png): outer borders green, holes red
           --thickness T         overlay line width (default: 1)
           --json                print a one-line JSON summary instead of text
+          --save-pipeline FILE  also write a pipeline file (.json) that repeats this command on other images
+                                ('segment batch'); see docs/pipeline.md
 
         """ + MaskSource.FlagsHelp + """
 
@@ -74,6 +78,16 @@ internal static class ContoursCommand
         public double MinArea;
         public int Thickness = 1;
         public bool Json;
+        public string? SavePipeline;
+    }
+
+    /// <summary>What this command does as a pipeline: mask steps, contours, then S.contours.EXT and S.overlay.EXT.</summary>
+    internal static Pipeline ToPipeline(Options o)
+    {
+        var p = o.Mask.ToPipeline().Then(new ContoursStep(Modes[(int)o.Mode], o.ApproxName, o.MinArea))
+            .Then(new WriteContoursStep(ComponentsCommand.Ext(o.Out!)));
+        if (o.Overlay is string ov) p = p.Then(new WriteOverlayStep("contours", o.Thickness, ComponentsCommand.Ext(ov)));
+        return p;
     }
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -105,6 +119,7 @@ internal static class ContoursCommand
             new("--overlay", "FILE", v => o.Overlay = v),
             new("--thickness", "T", v => o.Thickness = FlagValues.Int(v!, 1, 100, "thickness")),
             new("--json", null, _ => o.Json = true),
+            new("--save-pipeline", "FILE", v => o.SavePipeline = v),
         };
         o.Mask.AddFlags(flags);
         var expanded = ArgPrepass.Expand(args, flags, Binarization.BinarizeFlags.OptionalValues);
@@ -114,6 +129,7 @@ internal static class ContoursCommand
         o.Mask.Validate();
         CommandRunner.CheckExtension("--out", o.Out, ".json", ".geojson", ".svg");
         if (o.Overlay is not null) ImageOutputs.CheckPicturePath("--overlay", o.Overlay);
+        if (o.SavePipeline is not null) CommandRunner.CheckExtension("--save-pipeline", o.SavePipeline, ".json");
         return o;
     }
 
@@ -122,16 +138,7 @@ internal static class ContoursCommand
         long t0 = Stopwatch.GetTimestamp();
         var src = o.Mask.Produce(o.Input);
         long t1 = Stopwatch.GetTimestamp();
-        var points = ContourFinder.Find(src.Mask, o.Mode, o.Approx, out var hierarchy);
-        Point[][]? traced = null;
-        if (o.PolyEpsilon is double eps)
-        {
-            traced = points;
-            points = traced.Select(c => Shape.ApproxPolyDP(c, eps, closed: true)).ToArray();
-        }
-        var set = ContourSet.Measure(points, hierarchy, o.Mode, traced);
-        int found = set.Count;
-        if (o.MinArea > 0) set = set.Filter(set.Area.Select(a => a >= o.MinArea).ToArray());
+        var set = ContourSet.Trace(src.Mask, o.Mode, o.Approx, o.PolyEpsilon, o.MinArea, out int found);
         long t2 = Stopwatch.GetTimestamp();
 
         string mode = Modes[(int)o.Mode];
@@ -146,10 +153,10 @@ internal static class ContoursCommand
         if (o.Overlay is string op)
         {
             var picture = CommandRunner.ReadColor(o.Input);
-            for (int i = 0; i < set.Count; i++)
-                Draw.Polyline(picture, set.Contours[i], closed: true, set.IsHole[i] ? Rgb.Red : Rgb.Green, o.Thickness);
+            Overlays.Contours(picture, set, o.Thickness);
             CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, picture));
         }
+        if (o.SavePipeline is string pp) CommandRunner.Write(pp, "pipeline", ToPipeline(o).Save);
         long t3 = Stopwatch.GetTimestamp();
 
         int holes = set.IsHole.Count(h => h);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using SegmentSharp.Cli.Binarization;
 using SegmentSharp.Imaging;
+using SegmentSharp.Pipelines;
+using SegmentSharp.Pipelines.Steps;
 using SegmentSharp.Morphology;
 using SegmentSharp.Thresholding;
 
@@ -61,7 +63,7 @@ internal sealed class MaskSource
         Image<byte> mask;
         string how;
         double? threshold = null;
-        if (Binarize.Given.Count == 0 && AtMostTwoLevels(gray))
+        if (Binarize.Given.Count == 0 && BinarizeStep.AtMostTwoLevels(gray))
         {
             mask = gray;
             how = "input used as a mask";
@@ -82,21 +84,21 @@ internal sealed class MaskSource
         }
         foreach (var (op, k) in Morph)
         {
-            var dst = new Image<byte>(mask.Width, mask.Height);
-            Morphology.Morphology.Apply(op, mask, dst, k.Element);
-            mask = dst;
+            mask = MorphologyStep.Apply(op, mask, k);
             how += $", {op.ToString().ToLowerInvariant()} {k.Text}";
         }
         return new Result(gray, mask, how, threshold, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
     }
 
-    private static bool AtMostTwoLevels(Image<byte> img)
+    /// <summary>
+    /// The same front half as pipeline steps (preprocessing, binarize, morphology): what --save-pipeline writes.
+    /// Without binarization flags the binarize step passes masks through, as <see cref="Produce"/> does.
+    /// </summary>
+    public Pipeline ToPipeline()
     {
-        Span<bool> seen = stackalloc bool[256];
-        int distinct = 0;
-        for (int y = 0; y < img.Height; y++)
-            foreach (byte v in img.Row(y))
-                if (!seen[v]) { seen[v] = true; if (++distinct > 2) return false; }
-        return true;
+        bool pass = Binarize.Given.Count == 0;
+        var settings = Binarize;
+        if (!settings.Given.Contains("--method")) settings.Method = BinarizeMethod.Find("otsu")!;
+        return Pipeline.FromSettings(settings, pass, Morph);
     }
 }

@@ -1,7 +1,8 @@
 using SegmentSharp.Contours;
 using SegmentSharp.Geometry;
+using SegmentSharp.Imaging;
 
-namespace SegmentSharp.Cli;
+namespace SegmentSharp.Pipelines.Outputs;
 
 /// <summary>Contours with their hierarchy and the measures the contours outputs report.</summary>
 internal sealed class ContourSet
@@ -17,6 +18,33 @@ internal sealed class ContourSet
     public required bool[] IsHole { get; init; }
 
     public int Count => Contours.Length;
+
+    /// <summary>
+    /// Traces the borders of <paramref name="mask"/> (cv2.findContours), optionally simplifies each with Douglas-Peucker
+    /// (cv2.approxPolyDP, closed) when <paramref name="polyEpsilon"/> is set, measures them, and keeps those whose area
+    /// is at least <paramref name="minArea"/>. <paramref name="found"/> is the count before that filter.
+    /// </summary>
+    public static ContourSet Trace(ReadOnlyImageView<byte> mask, ContourMode mode, ContourApproximation approx, double? polyEpsilon,
+        double minArea, out int found)
+    {
+        var points = ContourFinder.Find(mask, mode, approx, out var hierarchy);
+        Point[][]? traced = null;
+        if (polyEpsilon is double eps)
+        {
+            traced = points;
+            points = new Point[traced.Length][];
+            for (int i = 0; i < traced.Length; i++) points[i] = Shape.ApproxPolyDP(traced[i], eps, closed: true);
+        }
+        var set = Measure(points, hierarchy, mode, traced);
+        found = set.Count;
+        if (minArea > 0)
+        {
+            var keep = new bool[set.Count];
+            for (int i = 0; i < keep.Length; i++) keep[i] = set.Area[i] >= minArea;
+            set = set.Filter(keep);
+        }
+        return set;
+    }
 
     /// <summary>
     /// Measures contours. Holes: with ccomp and tree the hierarchy says it (odd depth); external keeps no holes; for

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace SegmentSharp.Cli;
+using SegmentSharp.Pipelines.Text;
+
+namespace SegmentSharp.Pipelines.Outputs;
 
 /// <summary>Contours as JSON, GeoJSON or SVG text.</summary>
 internal static class ContourWriters

@@ -3,7 +3,9 @@ using System.Text;
 using SegmentSharp.Components;
 using SegmentSharp.Imaging;
 
-namespace SegmentSharp.Cli;
+using SegmentSharp.Pipelines.Text;
+
+namespace SegmentSharp.Pipelines.Outputs;
 
 /// <summary>
 /// Per-component statistics as a table: OpenCV's stats and centroids first (label, left, top, width, height, area,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace SegmentSharp.Cli;
+namespace SegmentSharp.Pipelines.Text;
 
 /// <summary>
 /// Formatting that reproduces what the Python seed script prints, so `segment threshold` output can be compared

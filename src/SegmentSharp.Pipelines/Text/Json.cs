@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace SegmentSharp.Cli;
+namespace SegmentSharp.Pipelines.Text;
 
 /// <summary>
 /// Tiny JSON text builders for command summaries: values are pre-rendered JSON fragments, so a summary is written

@@ -1,7 +1,7 @@
 using SegmentSharp.Imaging;
 using SegmentSharp.Thresholding.Document;
 
-namespace SegmentSharp.Cli.Binarization;
+namespace SegmentSharp.Pipelines.Binarization;
 
 /// <summary>One preprocessing or post-processing step that ran, for the report.</summary>
 /// <param name="Name">Stable key used in JSON ("invert-input", "deskew", "median", "clahe", "normalize-background",
@@ -10,7 +10,7 @@ namespace SegmentSharp.Cli.Binarization;
 /// <param name="Milliseconds">Wall-clock time of the step.</param>
 internal sealed record StepReport(string Name, string Text, double Milliseconds);
 
-/// <summary>What <see cref="BinarizeOptions.Run"/> produced.</summary>
+/// <summary>What <see cref="BinarizeSettings.Run"/> produced.</summary>
 internal sealed class BinarizeResult
 {
     /// <summary>The output image: a mask (0/max, or a gray mapping for --type trunc/tozero) or, for multi-otsu, labels 0..K−1.</summary>

@@ -1,6 +1,6 @@
 using SegmentSharp.Thresholding;
 
-namespace SegmentSharp.Cli.Binarization;
+namespace SegmentSharp.Pipelines.Binarization;
 
 /// <summary>How a binarization method turns the gray image into the output.</summary>
 internal enum MethodKind

@@ -1,6 +1,6 @@
 using SegmentSharp.Morphology;
 
-namespace SegmentSharp.Cli;
+namespace SegmentSharp.Pipelines.Binarization;
 
 /// <summary>
 /// A structuring element written on the command line: <c>rect:WxH</c>, <c>cross:WxH</c>, <c>ellipse:WxH</c> (or a
@@ -14,7 +14,7 @@ internal sealed record KernelSpec(string Text, StructuringElement Element, int[]
     public static KernelSpec Parse(string text)
     {
         int colon = text.IndexOf(':');
-        if (colon <= 0) throw new ArgumentValueException($"invalid kernel '{text}': expected {Syntax}");
+        if (colon <= 0) throw new FormatException($"invalid kernel '{text}': expected {Syntax}");
         string shape = text[..colon].ToLowerInvariant(), arg = text[(colon + 1)..];
         if (shape == "custom") return Custom(text, arg);
         (int w, int h) = Size(text, arg);
@@ -23,7 +23,7 @@ internal sealed record KernelSpec(string Text, StructuringElement Element, int[]
             "rect" => StructuringElement.Rectangle(w, h),
             "cross" => StructuringElement.Cross(w, h),
             "ellipse" => StructuringElement.Ellipse(w, h),
-            _ => throw new ArgumentValueException($"invalid kernel shape '{shape}': expected {Syntax}"),
+            _ => throw new FormatException($"invalid kernel shape '{shape}': expected {Syntax}"),
         };
         return new KernelSpec(text, element, null);
     }
@@ -33,7 +33,7 @@ internal sealed record KernelSpec(string Text, StructuringElement Element, int[]
         string[] parts = arg.ToLowerInvariant().Split('x');
         if (parts.Length is < 1 or > 2 || !int.TryParse(parts[0], out int w) || !int.TryParse(parts[^1], out int h) || w < 1 || h < 1
             || w > 4001 || h > 4001)
-            throw new ArgumentValueException($"invalid kernel size in '{text}': expected WxH with sizes from 1 to 4001, e.g. ellipse:5x5");
+            throw new FormatException($"invalid kernel size in '{text}': expected WxH with sizes from 1 to 4001, e.g. ellipse:5x5");
         return (w, h);
     }
 
@@ -42,7 +42,7 @@ internal sealed record KernelSpec(string Text, StructuringElement Element, int[]
         string[] rows = arg.Split('/');
         int w = rows[0].Length, h = rows.Length;
         if (w == 0 || rows.Any(r => r.Length != w))
-            throw new ArgumentValueException($"invalid custom kernel '{text}': rows must be non-empty and of equal length, e.g. custom:010/111/010");
+            throw new FormatException($"invalid custom kernel '{text}': rows must be non-empty and of equal length, e.g. custom:010/111/010");
         var mask = new byte[w * h];
         var hm = new int[w * h];
         bool anyMiss = false;
@@ -55,11 +55,11 @@ internal sealed record KernelSpec(string Text, StructuringElement Element, int[]
                     case '1': mask[y * w + x] = 1; hm[y * w + x] = 1; break;
                     case '0' or '.': break;
                     case '-': hm[y * w + x] = -1; anyMiss = true; break;
-                    default: throw new ArgumentValueException($"invalid custom kernel '{text}': '{c}' is not one of 1, 0, '.', '-'");
+                    default: throw new FormatException($"invalid custom kernel '{text}': '{c}' is not one of 1, 0, '.', '-'");
                 }
             }
         if (!hm.Any(v => v != 0))
-            throw new ArgumentValueException($"invalid custom kernel '{text}': it has no cell set to 1 or '-'");
+            throw new FormatException($"invalid custom kernel '{text}': it has no cell set to 1 or '-'");
         return new KernelSpec(text, StructuringElement.FromMask(mask, w, h), anyMiss || hm.Any(v => v != 0) ? hm : null);
     }
 }
