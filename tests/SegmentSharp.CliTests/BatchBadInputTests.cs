@@ -16,7 +16,7 @@ public sealed class BatchBadInputTests
         BatchTestFiles.WriteImage(Path.Combine(dir, "big.png"), 120, 100, 3);
         var noise = new byte[300];
         new Random(4).NextBytes(noise);
-        ImageHeader.PngSignature.CopyTo(noise);
+        BatchTestFiles.PngSignature.CopyTo(noise);
         File.WriteAllBytes(Path.Combine(dir, "corrupt.png"), noise);
         File.WriteAllBytes(Path.Combine(dir, "empty.png"), []);
         Directory.CreateDirectory(Path.Combine(dir, "folder.png"));

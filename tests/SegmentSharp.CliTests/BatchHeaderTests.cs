@@ -4,7 +4,7 @@ using SegmentSharp.Imaging;
 
 namespace SegmentSharp.CliTests;
 
-/// <summary>The header sniffing behind --max-pixels and --max-memory agrees with the decoders on every format.</summary>
+/// <summary>The header reading behind the batch's --max-pixels and --max-memory agrees with the decoders on every format.</summary>
 public sealed class BatchHeaderTests
 {
     [Theory]
@@ -19,7 +19,7 @@ public sealed class BatchHeaderTests
         using var cli = new InProcessCli();
         string path = cli.Out("x" + ext);
         ImageFile.Write(path, new Image<byte>(width, height, ext == ".ppm" ? 3 : 1));
-        Assert.Equal((width, height), ImageHeader.Read(File.ReadAllBytes(path)));
+        Assert.Equal((width, height), Size(File.ReadAllBytes(path)));
     }
 
     [Theory]
@@ -30,17 +30,20 @@ public sealed class BatchHeaderTests
     {
         string path = Path.Combine(CliTestPaths.RepoRoot, "tests", "fixtures", "jpeg", name);
         var decoded = ImageFile.ReadGray(path);
-        Assert.Equal((decoded.Width, decoded.Height), ImageHeader.Read(File.ReadAllBytes(path)));
+        Assert.Equal((decoded.Width, decoded.Height), Size(File.ReadAllBytes(path)));
     }
 
     [Fact]
     public void UnknownOrTruncatedHeadersGiveNoSize()
     {
-        Assert.Null(ImageHeader.Read([]));
-        Assert.Null(ImageHeader.Read("GIF89a"u8));
-        Assert.Null(ImageHeader.Read(ImageHeader.PngSignature));
-        Assert.Null(ImageHeader.Read("P5\n# only a comment"u8));
+        Assert.Null(Size([]));
+        Assert.Null(Size("GIF89a"u8));
+        Assert.Null(Size(BatchTestFiles.PngSignature));
+        Assert.Null(Size("P5\n# only a comment"u8));
     }
+
+    private static (long, long)? Size(ReadOnlySpan<byte> head)
+        => SegmentSharp.Pipelines.ImageHeader.TryReadSize(head, out long w, out long h) ? (w, h) : null;
 
     [Theory]
     [InlineData("512", 512L)]

@@ -9,8 +9,20 @@ namespace SegmentSharp.CliTests;
 /// <summary>Images, pipeline files and manifest readers shared by the batch tests.</summary>
 internal static class BatchTestFiles
 {
-    /// <summary>A pipeline file every version of the pipeline model accepts (no steps: the default chain).</summary>
-    public const string PipelineJson = "{\n  \"version\": 1,\n  \"steps\": []\n}\n";
+    /// <summary>Otsu's threshold and the mask as PNG: what `segment threshold --method otsu --save-pipeline` writes.</summary>
+    public const string PipelineJson = """
+        {
+          "version": 1,
+          "steps": [
+            { "step": "binarize", "method": "otsu" },
+            { "step": "write-mask", "format": "png", "bilevel": "auto" }
+          ]
+        }
+
+        """;
+
+    /// <summary>The 8 bytes every PNG file starts with (a u8 string literal would encode 0x89 as two bytes).</summary>
+    public static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     public static string WritePipeline(string dir)
     {
@@ -51,7 +63,7 @@ internal static class BatchTestFiles
     public static byte[] PngHeaderOnly(uint width, uint height)
     {
         var ms = new MemoryStream();
-        ms.Write(ImageHeader.PngSignature);
+        ms.Write(PngSignature);
         var ihdr = new byte[13];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ihdr, width);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), height);

@@ -165,15 +165,15 @@ internal sealed class BatchRunner(BatchOptions options, Pipeline pipeline, DateT
         try
         {
             using var fs = new FileStream(input.Source, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            head = new byte[ImageHeader.PeekBytes];
+            head = new byte[HeaderBytes];
             int n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             Array.Resize(ref head, n);
             length = Math.Max(fs.Length, n);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new AdmissionException(Describe(e)); }
         if (length == 0) throw new AdmissionException("the file is empty, not an image");
-        var size = ImageHeader.Read(head);
-        if (size is var (w, h))
+        (long, long)? size = ImageHeader.TryReadSize(head, out long w, out long h) ? (w, h) : null;
+        if (size is not null)
         {
             if (w == 0 || h == 0) throw new AdmissionException($"the image is {w}x{h}: zero width or height");
             if (w * h > options.MaxPixels)
@@ -195,6 +195,9 @@ internal sealed class BatchRunner(BatchOptions options, Pipeline pipeline, DateT
         OutOfMemoryException => "out of memory: lower --jobs or --max-memory",
         _ => $"internal error: {e.GetType().Name}: {e.Message}",
     };
+
+    /// <summary>Enough for every header ImageHeader reads, including JPEG files with large EXIF blocks before SOF.</summary>
+    private const int HeaderBytes = 64 * 1024;
 
     private sealed class AdmissionException(string message) : Exception(message);
 }
