@@ -71,6 +71,27 @@ public sealed class BatchResumeTests
     }
 
     [Fact]
+    public void AnInputWhoseOutputsWouldOverwriteTheManifestIsAUsageError()
+    {
+        using var cli = new InProcessCli();
+        string pipeline = cli.Out("stats.json");
+        File.WriteAllText(pipeline, """
+            {"version": 1, "steps": [{"step": "binarize", "method": "otsu"}, {"step": "components"}, {"step": "write-stats", "format": "csv"}]}
+            """);
+        BatchTestFiles.WriteImage(cli.Out("in/manifest.png"), 9, 9, 1);
+        var r = cli.Run("batch", "--pipeline", pipeline, cli.Out("in"), "--out", cli.Out("out"), "--progress", "none");
+        Assert.True(r.ExitCode == 2, r.Stderr);
+        Assert.Contains("would overwrite the manifest", r.Stderr);
+        BatchTestFiles.WriteImage(cli.Out("in/manifest.bmp"), 9, 9, 2);
+        var twice = cli.Run("batch", "--pipeline", pipeline, cli.Out("in"), "--out", cli.Out("out"), "--manifest", cli.Out("m.jsonl"));
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("would write the same outputs", twice.Stderr);
+        File.Delete(cli.Out("in/manifest.bmp"));
+        var moved = cli.Run("batch", "--pipeline", pipeline, cli.Out("in"), "--out", cli.Out("out"), "--manifest", cli.Out("m.jsonl"));
+        Assert.True(moved.ExitCode == 0, moved.Stderr);
+    }
+
+    [Fact]
     public void NothingToRunExits1()
     {
         using var cli = new InProcessCli();

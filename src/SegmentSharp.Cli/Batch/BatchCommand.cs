@@ -94,7 +94,20 @@ internal static class BatchCommand
         throw new ArgumentValueException($"shard must be I/N with 0 <= I < N (e.g. 0/4), not '{text}'");
     }
 
+    /// <summary>Input problems found only after expanding INPUTS (two images, one output stem) are usage errors too.</summary>
     private static int Execute(BatchOptions o, TextWriter stdout, TextWriter stderr)
+    {
+        try { return ExecuteChecked(o, stdout, stderr); }
+        catch (UsageException e)
+        {
+            stderr.Write(Usage);
+            stderr.WriteLine();
+            stderr.WriteLine($"{Prog}: error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static int ExecuteChecked(BatchOptions o, TextWriter stdout, TextWriter stderr)
     {
         Pipeline pipeline;
         DateTime pipelineTime;
@@ -116,6 +129,13 @@ internal static class BatchCommand
                                              "check the paths and --include/--exclude");
 
         string journalPath = o.ManifestJsonl;
+        var manifestFiles = new HashSet<string>(StringComparer.Ordinal)
+            { Path.GetFullPath(journalPath), Path.GetFullPath(Path.ChangeExtension(journalPath, ".csv")) };
+        foreach (var input in inputs)
+            foreach (string output in pipeline.OutputPaths(input.OutputStem(o.OutDir)))
+                if (manifestFiles.Contains(Path.GetFullPath(output)))
+                    throw new UsageException($"the outputs of '{input.Source}' would overwrite the manifest '{output}'; " +
+                                             "pass --manifest with another name");
         Dictionary<string, BatchRow> previous;
         ManifestJournal journal;
         try
