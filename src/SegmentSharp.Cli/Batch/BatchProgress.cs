@@ -86,7 +86,7 @@ internal static class BatchProgress
         console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new ProgressBarColumn(), new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
+            .Columns(new ProgressBarColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
             .Start(ctx =>
             {
                 var task = ctx.AddTask("starting", maxValue: Math.Max(1, counters.Total));

@@ -172,14 +172,15 @@ internal sealed class BatchRunner(BatchOptions options, Pipeline pipeline, DateT
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new AdmissionException(Describe(e)); }
         if (length == 0) throw new AdmissionException("the file is empty, not an image");
-        (long, long)? size = ImageHeader.TryReadSize(head, out long w, out long h) ? (w, h) : null;
-        if (size is not null)
+        long w = 0, h = 0;
+        bool known = HeaderIsWhole(head) && ImageHeader.TryReadSize(head, out w, out h);
+        if (known)
         {
             if (w == 0 || h == 0) throw new AdmissionException($"the image is {w}x{h}: zero width or height");
             if (w * h > options.MaxPixels)
                 throw new AdmissionException($"the image is {w}x{h} = {w * h} pixels, more than --max-pixels {options.MaxPixels}");
         }
-        long need = MemoryBudget.Estimate(length, size is var (ww, hh) ? ww * hh : null);
+        long need = MemoryBudget.Estimate(length, known ? w * h : null);
         if (need > options.MaxMemory)
             throw new AdmissionException($"it needs about {ByteSize.Format(need)}, more than --max-memory {ByteSize.Format(options.MaxMemory)}");
         return need;
@@ -195,6 +196,13 @@ internal sealed class BatchRunner(BatchOptions options, Pipeline pipeline, DateT
         OutOfMemoryException => "out of memory: lower --jobs or --max-memory",
         _ => $"internal error: {e.GetType().Name}: {e.Message}",
     };
+
+    /// <summary>
+    /// A PNG's size is only trusted when its first chunk really is IHDR; otherwise a damaged file would be refused for
+    /// a nonsense size instead of getting the decoder's own reason.
+    /// </summary>
+    private static bool HeaderIsWhole(ReadOnlySpan<byte> head)
+        => head.Length < 16 || head[0] != 0x89 || head[12..16].SequenceEqual("IHDR"u8);
 
     /// <summary>Enough for every header ImageHeader reads, including JPEG files with large EXIF blocks before SOF.</summary>
     private const int HeaderBytes = 64 * 1024;
