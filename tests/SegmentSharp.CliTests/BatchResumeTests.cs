@@ -38,6 +38,26 @@ public sealed class BatchResumeTests
     }
 
     [Fact]
+    public void ATornLastJournalLineIsIgnored()
+    {
+        using var cli = new InProcessCli();
+        string pipeline = BatchTestFiles.WritePipeline(cli.Dir);
+        for (int i = 0; i < 3; i++) BatchTestFiles.WriteImage(cli.Out($"in/t{i}.png"), 12, 10, i);
+        string[] args = ["batch", "--pipeline", pipeline, cli.Out("in"), "--out", cli.Out("out"), "--progress", "none"];
+        Assert.Equal(0, cli.Run(args).ExitCode);
+        string journal = cli.Out("out/manifest.jsonl");
+        var lines = File.ReadAllLines(journal);
+        // As a kill mid-write leaves it: two whole rows, then half of the third without its newline.
+        File.WriteAllText(journal, lines[0] + "\n" + lines[1] + "\n" + lines[2][..(lines[2].Length / 2)]);
+        var r = cli.Run(args);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("3 images: 1 ok, 2 skipped, 0 failed", r.Stdout);
+        var rows = BatchTestFiles.Rows(journal);
+        Assert.Equal(["t0.png", "t1.png", "t2.png"], rows.Select(x => x.Input));
+        Assert.Equal(3, File.ReadAllLines(journal).Length);
+    }
+
+    [Fact]
     public void GlobsAndFilesMirrorTheTreeBelowTheirBase()
     {
         using var cli = new InProcessCli();
