@@ -26,9 +26,13 @@ internal static partial class ArgParser
     [GeneratedRegex(@"^-\d+$|^-\d*\.\d+$")]
     private static partial Regex NegativeNumber();
 
-    /// <summary>Parses <paramref name="args"/>; returns the positional arguments (at most <paramref name="positionalNames"/>.Length).</summary>
+    /// <summary>
+    /// Parses <paramref name="args"/>; returns the positional arguments (at most <paramref name="positionalNames"/>.Length,
+    /// or any number when <paramref name="lastIsVariadic"/>, like argparse's nargs='+' on the last one).
+    /// </summary>
     /// <exception cref="UsageException">A mistake, with argparse's wording.</exception>
-    public static List<string> Parse(IReadOnlyList<string> args, IReadOnlyList<FlagSpec> flags, IReadOnlyList<string> positionalNames)
+    public static List<string> Parse(IReadOnlyList<string> args, IReadOnlyList<FlagSpec> flags, IReadOnlyList<string> positionalNames,
+        bool lastIsVariadic = false)
     {
         var positionals = new List<string>();
         var unrecognized = new List<string>();
@@ -38,7 +42,7 @@ internal static partial class ArgParser
             string arg = args[i];
             if (flagsEnded || !LooksLikeFlag(arg))
             {
-                if (positionals.Count < positionalNames.Count) positionals.Add(arg);
+                if (positionals.Count < positionalNames.Count || lastIsVariadic) positionals.Add(arg);
                 else unrecognized.Add(arg);
                 continue;
             }

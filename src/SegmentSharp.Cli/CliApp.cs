@@ -27,6 +27,8 @@ internal static class CliApp
                       (see 'segment evaluate --help')
           try-all     contact sheets of an image binarized by every global and local method
                       (see 'segment try-all --help')
+          batch       run a pipeline file over many images in parallel, resumable, with a manifest
+                      (see 'segment batch --help'); 'segment batch merge' joins shard manifests
 
         options:
           -h, --help  show this help message and exit
@@ -40,11 +42,14 @@ internal static class CliApp
           segment try-all scan.png sheet.png
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
-        (evaluate also exits 3 when some pairs could not be evaluated)
+        (evaluate and batch also exit 3 when some pairs or images failed)
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "batch"];
+
+    /// <summary>True when the writers are the process's own stdout/stderr (not a test's), so a live display may use them.</summary>
+    public static bool UsesProcessConsole { get; private set; }
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -52,6 +57,7 @@ internal static class CliApp
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = false };
         using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
+        UsesProcessConsole = true;
         try
         {
             return Run(args, stdout, stderr);
@@ -92,6 +98,7 @@ internal static class CliApp
                 "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "batch" => Batch.BatchCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };

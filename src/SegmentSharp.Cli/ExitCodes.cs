@@ -8,4 +8,6 @@ internal static class ExitCodes
     public const int Failure = 1;
     /// <summary>Bad command line.</summary>
     public const int Usage = 2;
+    /// <summary>Some items of a many-file command (batch) failed while the others succeeded.</summary>
+    public const int PartialFailure = 3;
 }
