@@ -27,6 +27,10 @@ internal static class CliApp
                       (see 'segment evaluate --help')
           try-all     contact sheets of an image binarized by every global and local method
                       (see 'segment try-all --help')
+          semantic    a class per pixel from an ONNX semantic-segmentation model (DeepLabV3, FCN, SegFormer)
+          instances   objects with masks from a Mask R-CNN ONNX model, as COCO results JSON
+          cutout      remove the background with a U²-Net/ISNet saliency model (RGBA cutout)
+          text-regions  text line boxes from a DBNet (PP-OCR) ONNX detector
 
         options:
           -h, --help  show this help message and exit
@@ -40,11 +44,12 @@ internal static class CliApp
           segment try-all scan.png sheet.png
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
-        (evaluate also exits 3 when some pairs could not be evaluated)
+        (evaluate also exits 3 when some pairs could not be evaluated; the model commands exit 4 when the
+        model's inputs or outputs do not fit the command)
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "semantic", "instances", "cutout", "text-regions"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -92,6 +97,10 @@ internal static class CliApp
                 "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "semantic" => SemanticCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "instances" => InstancesCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "cutout" => CutoutCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "text-regions" => TextRegionsCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };

@@ -8,4 +8,6 @@ internal static class ExitCodes
     public const int Failure = 1;
     /// <summary>Bad command line.</summary>
     public const int Usage = 2;
+    /// <summary>The ONNX model loaded but does not fit the command (its inputs or outputs follow another convention).</summary>
+    public const int ModelMismatch = 4;
 }

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using SegmentSharp.Imaging;
+
+namespace SegmentSharp.Onnx;
+
+/// <summary>One detected text region: a quadrilateral in image pixels (clockwise from top-left) and its box score.</summary>
+public sealed record TextRegion(Geometry.PointF[] Quad, float Score)
+{
+    /// <summary>The axis-aligned box around the quadrilateral: x, y, width, height.</summary>
+    public (double X, double Y, double Width, double Height) Bounds
+    {
+        get
+        {
+            double x0 = double.MaxValue, y0 = double.MaxValue, x1 = double.MinValue, y1 = double.MinValue;
+            foreach (var p in Quad) { x0 = Math.Min(x0, p.X); y0 = Math.Min(y0, p.Y); x1 = Math.Max(x1, p.X); y1 = Math.Max(y1, p.Y); }
+            return (x0, y0, x1 - x0, y1 - y0);
+        }
+    }
+}
+
+/// <summary>The text regions of one image.</summary>
+public sealed record TextRegionsResult(IReadOnlyList<TextRegion> Regions, InputGeometry Geometry, StepTimings Timings);
+
+/// <summary>
+/// Text detection with a DBNet model (PP-OCR det, Liao et al., "Real-time Scene Text Detection with Differentiable
+/// Binarization", AAAI 2020): PaddleOCR's preprocessing (<see cref="ModelPreprocessing.PaddleOcrDetection"/>), the
+/// model's probability map, then PaddleOCR's <c>DBPostProcess</c> (threshold, contours, minimum-area rectangle, box
+/// score, unclip, scale back).
+/// </summary>
+public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessing)
+{
+    /// <summary>The model.</summary>
+    public OnnxModel Model { get; } = model;
+    /// <summary>The preprocessing.</summary>
+    public ModelPreprocessing Preprocessing { get; } = preprocessing;
+    private readonly Models.DbPostprocessOptions _options = new();
+
+    /// <summary>Finds the text regions of one image.</summary>
+    public TextRegionsResult Detect(ReadOnlyImageView<byte> image)
+    {
+        long t0 = Stopwatch.GetTimestamp();
+        _ = Model.ImageInput;
+        var input = ImageTensor.Create(image, Preprocessing);
+        long t1 = Stopwatch.GetTimestamp();
+        var outputs = Model.Run(input.Data, input.Shape);
+        long t2 = Stopwatch.GetTimestamp();
+        var regions = Postprocess(outputs, input.Geometry, image.Width, image.Height);
+        long t3 = Stopwatch.GetTimestamp();
+        return new TextRegionsResult(regions, input.Geometry,
+            new StepTimings(Stopwatch.GetElapsedTime(t0, t1), Stopwatch.GetElapsedTime(t1, t2), Stopwatch.GetElapsedTime(t2, t3)));
+    }
+
+    /// <summary>The regions from a run's outputs (exposed for benchmarks that time phases apart).</summary>
+    internal IReadOnlyList<TextRegion> Postprocess(OnnxOutputs outputs, InputGeometry g, int width, int height)
+    {
+        var (values, h, w) = SingleMapOutput.Select(outputs, Model.Path, "text probability map");
+        var boxes = Models.DbPostprocess.Run(values, w, h, width, height, _options);
+        return boxes.Select(b => new TextRegion(b.Points, b.Score)).ToArray();
+    }
+}
