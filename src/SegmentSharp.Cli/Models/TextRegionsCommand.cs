@@ -13,7 +13,9 @@ internal static class TextRegionsCommand
 
     public const string Usage =
         """
-        usage: segment text-regions [-h] --model FILE --out FILE [--overlay FILE] [--limit-side N] [--json]
+        usage: segment text-regions [-h] --model FILE --out FILE [--overlay FILE] [--limit-side N]
+                                    [--limit-type {max,min}] [--threshold T] [--box-threshold B]
+                                    [--unclip-ratio R] [--score-mode {fast,slow}] [--json]
                                     [input options] [model options]
                                     INPUT
         """;
@@ -35,7 +37,16 @@ internal static class TextRegionsCommand
           --out FILE            regions JSON: image size and, per region, its quadrilateral (4 points,
                                 clockwise from top-left), its bounding box [x,y,w,h] and score (required)
           --overlay FILE        the input with every region outlined (.png)
-          --limit-side N        longest-side limit of the model input (default: 960)
+          --limit-side N        side limit of the model input (default: 960)
+          --limit-type {max,min}
+                                max: shrink so the longer side is at most N (default); min: enlarge so the
+                                shorter side is at least N (PaddleOCR's limit types)
+          --threshold T         probability threshold of the text map (default: 0.3)
+          --box-threshold B     least box score kept (default: 0.6)
+          --unclip-ratio R      how far boxes are expanded (default: 1.5)
+          --score-mode {fast,slow}
+                                box score = mean probability inside the minimum-area rectangle (fast, the
+                                default) or inside the contour itself (slow: better for curved or tilted lines)
           --json                print a one-line JSON summary
 
         """ + PreprocessFlags.Help + """
@@ -58,6 +69,7 @@ internal static class TextRegionsCommand
         public bool Json;
         public ModelFlags Model = new();
         public PreprocessFlags Pre = new(ModelPreprocessing.PaddleOcrDetection());
+        public Models.DbPostprocessOptions Post = new();
     }
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -72,6 +84,11 @@ internal static class TextRegionsCommand
             new("--out", "FILE", v => o.Out = v),
             new("--overlay", "FILE", v => o.Overlay = v),
             new("--limit-side", "N", v => { int n = FlagValues.Int(v!, 32, 16384, "limit side"); o.Pre.Spec = o.Pre.Spec with { Width = n }; o.Pre.SizeGiven = true; }),
+            new("--limit-type", "TYPE", v => o.Pre.Spec = o.Pre.Spec with { LimitShorterSide = FlagValues.Choice(v!, ["max", "min"]) == 1 }),
+            new("--threshold", "T", v => o.Post = o.Post with { Threshold = (float)FlagValues.Double(v!, 0, 1, "threshold") }),
+            new("--box-threshold", "B", v => o.Post = o.Post with { BoxThreshold = (float)FlagValues.Double(v!, 0, 1, "box threshold") }),
+            new("--unclip-ratio", "R", v => o.Post = o.Post with { UnclipRatio = FlagValues.Double(v!, 0, 100, "unclip ratio") }),
+            new("--score-mode", "MODE", v => o.Post = o.Post with { SlowScore = FlagValues.Choice(v!, ["fast", "slow"]) == 1 }),
             new("--json", null, _ => o.Json = true),
         };
         o.Model.AddFlags(flags);
@@ -91,7 +108,7 @@ internal static class TextRegionsCommand
         var image = CommandRunner.ReadColor(o.Input);
         using var model = o.Model.Load();
         var spec = o.Pre.For(model);
-        var r = ModelFlags.Guard(() => new TextDetector(model, spec).Detect(image));
+        var r = ModelFlags.Guard(() => new TextDetector(model, spec, o.Post).Detect(image));
         CommandRunner.WriteText(o.Out!, "regions", RegionsJson(r, image.Width, image.Height));
         if (o.Overlay is string op)
         {

@@ -48,13 +48,14 @@ internal static class MaskPaste
         => throw new NotImplementedException("mask pasting comes from the coco branch");
 }
 
-internal sealed record DbPostprocessOptions
+public sealed record DbPostprocessOptions
 {
     public float Threshold { get; init; } = 0.3f;
     public float BoxThreshold { get; init; } = 0.6f;
     public int MaxCandidates { get; init; } = 1000;
     public double UnclipRatio { get; init; } = 1.5;
     public int MinSize { get; init; } = 3;
+    public bool SlowScore { get; init; }
 }
 
 internal readonly record struct DbBox(PointF[] Points, float Score);
@@ -71,7 +72,7 @@ internal static class DbPostprocess
         {
             var (pts, sside) = MiniBox(Shape.MinAreaRect(contour));
             if (sside < o.MinSize) continue;
-            float score = Score(pred, w, h, pts);
+            float score = o.SlowScore ? Score(pred, w, h, contour.Select(q => new PointF(q.X, q.Y)).ToArray()) : Score(pred, w, h, pts);
             if (o.BoxThreshold > score) continue;
             double area = Math.Abs(Area(pts)), len = Perimeter(pts), d = area * o.UnclipRatio / len;
             var rr = Shape.MinAreaRect(pts);

@@ -51,6 +51,11 @@ public sealed record ModelPreprocessing
     public float[] Std { get; init; } = [1f, 1f, 1f];
     /// <summary>Axis order.</summary>
     public TensorLayout Layout { get; init; } = TensorLayout.Nchw;
+    /// <summary>
+    /// KeepAspect only: <see cref="Width"/> limits the longer side, shrinking larger images (false, PaddleOCR's
+    /// limit type <c>max</c>), or is the least shorter side, enlarging smaller images (true, limit type <c>min</c>).
+    /// </summary>
+    public bool LimitShorterSide { get; init; }
 
     /// <summary>ImageNet mean (R, G, B).</summary>
     public static readonly float[] ImageNetMean = [0.485f, 0.456f, 0.406f];
@@ -95,7 +100,9 @@ public sealed record ModelPreprocessing
             case ResizeMode.KeepAspect:
             {
                 Check(Width > 0, "KeepAspect needs Width (the longest-side limit)");
-                double r = Math.Max(width, height) > Width ? (double)Width / Math.Max(width, height) : 1.0;
+                double r = LimitShorterSide
+                    ? (Math.Min(width, height) < Width ? (double)Width / Math.Min(width, height) : 1.0)
+                    : (Math.Max(width, height) > Width ? (double)Width / Math.Max(width, height) : 1.0);
                 int rw = (int)(width * r), rh = (int)(height * r);
                 rw = Math.Max((int)Math.Round(rw / (double)m, MidpointRounding.ToEven) * m, m);
                 rh = Math.Max((int)Math.Round(rh / (double)m, MidpointRounding.ToEven) * m, m);

@@ -27,13 +27,14 @@ public sealed record TextRegionsResult(IReadOnlyList<TextRegion> Regions, InputG
 /// model's probability map, then PaddleOCR's <c>DBPostProcess</c> (threshold, contours, minimum-area rectangle, box
 /// score, unclip, scale back).
 /// </summary>
-public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessing)
+public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessing, Models.DbPostprocessOptions? options = null)
 {
     /// <summary>The model.</summary>
     public OnnxModel Model { get; } = model;
     /// <summary>The preprocessing.</summary>
     public ModelPreprocessing Preprocessing { get; } = preprocessing;
-    private readonly Models.DbPostprocessOptions _options = new();
+    /// <summary>Post-processing settings (PaddleOCR's defaults when null).</summary>
+    public Models.DbPostprocessOptions Options { get; } = options ?? new Models.DbPostprocessOptions();
 
     /// <summary>Finds the text regions of one image.</summary>
     public TextRegionsResult Detect(ReadOnlyImageView<byte> image)
@@ -54,7 +55,7 @@ public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessi
     internal IReadOnlyList<TextRegion> Postprocess(OnnxOutputs outputs, InputGeometry g, int width, int height)
     {
         var (values, h, w) = SingleMapOutput.Select(outputs, Model.Path, "text probability map");
-        var boxes = Models.DbPostprocess.Run(values, w, h, width, height, _options);
+        var boxes = Models.DbPostprocess.Run(values, w, h, width, height, Options);
         return boxes.Select(b => new TextRegion(b.Points, b.Score)).ToArray();
     }
 }
