@@ -53,7 +53,7 @@ public sealed class PreprocessTests : IDisposable
         var image = Pattern(7, 5);
         var spec = new ModelPreprocessing { Resize = ResizeMode.None, Mean = [1, 2, 3], Std = [2, 4, 8], Scale = 1 };
         var a = ImageTensor.Create(image, spec);
-        var b = ImageTensor.Create(image, spec with { Layout = TensorLayout.Nhwc });
+        var b = ImageTensor.Create(image, spec with { Layout = Models.TensorLayout.Nhwc });
         Assert.Equal([1, 5, 7, 3], b.Shape);
         for (int c = 0; c < 3; c++)
             for (int i = 0; i < 35; i++)
@@ -69,11 +69,11 @@ public sealed class PreprocessTests : IDisposable
         var spec = new ModelPreprocessing { Resize = ResizeMode.Letterbox, Width = 16, Height = 16, Mean = [0.5f, 0.5f, 0.5f] };
         var t = ImageTensor.Create(image, spec);
         var g = t.Geometry;
-        Assert.Equal((16, 8, 0, 4), (g.ContentWidth, g.ContentHeight, g.PadX, g.PadY));
+        Assert.Equal((16, 8, 0, 4), (g.ResizedWidth, g.ResizedHeight, g.PadLeft, g.PadTop));
         Assert.Equal(-0.5f, t.Data[0]);                   // padding row 0
         Assert.Equal(-0.5f, t.Data[15 * 16 + 15]);        // padding row 15
-        Assert.Equal(2.5, g.ScaleX);
-        Assert.Equal(10.0, g.ToSourceY(8));               // row 8 of the input is source row 10
+        Assert.Equal(0.4, g.ScaleX);
+        Assert.Equal(10.0, g.ToSource(0, 8).Y);               // row 8 of the input is source row 10
     }
 
     [Theory]

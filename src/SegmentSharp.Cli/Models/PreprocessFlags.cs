@@ -43,7 +43,7 @@ internal sealed class PreprocessFlags(ModelPreprocessing defaults)
         flags.Add(new("--scale", "S", v => Spec = Spec with { Scale = (float)FlagValues.Double(v!) }));
         flags.Add(new("--mean", "A,B,C", v => Spec = Spec with { Mean = Triple(v!, false) }));
         flags.Add(new("--std", "A,B,C", v => Spec = Spec with { Std = Triple(v!, true) }));
-        flags.Add(new("--nhwc", null, _ => Spec = Spec with { Layout = TensorLayout.Nhwc }));
+        flags.Add(new("--nhwc", null, _ => Spec = Spec with { Layout = Models.TensorLayout.Nhwc }));
     }
 
     private ModelPreprocessing ParseSize(string v)
@@ -77,7 +77,7 @@ internal sealed class PreprocessFlags(ModelPreprocessing defaults)
     {
         var input = ModelFlags.Guard(() => model.ImageInput);
         if (SizeGiven || input.Rank != 4) return Spec;
-        bool nhwc = Spec.Layout == TensorLayout.Nhwc;
+        bool nhwc = Spec.Layout == Models.TensorLayout.Nhwc;
         long h = nhwc ? input.Dimensions[1] : input.Dimensions[2], w = nhwc ? input.Dimensions[2] : input.Dimensions[3];
         if (h > 0 && w > 0)
             return Spec with { Width = (int)w, Height = (int)h, Resize = Spec.Resize is ResizeMode.Letterbox ? ResizeMode.Letterbox : ResizeMode.Stretch };

@@ -14,7 +14,7 @@ internal static class TextRegionsCommand
     public const string Usage =
         """
         usage: segment text-regions [-h] --model FILE --out FILE [--overlay FILE] [--limit-side N]
-                                    [--limit-type {max,min}] [--threshold T] [--box-threshold B]
+                                    [--threshold T] [--box-threshold B]
                                     [--unclip-ratio R] [--score-mode {fast,slow}] [--json]
                                     [input options] [model options]
                                     INPUT
@@ -37,10 +37,7 @@ internal static class TextRegionsCommand
           --out FILE            regions JSON: image size and, per region, its quadrilateral (4 points,
                                 clockwise from top-left), its bounding box [x,y,w,h] and score (required)
           --overlay FILE        the input with every region outlined (.png)
-          --limit-side N        side limit of the model input (default: 960)
-          --limit-type {max,min}
-                                max: shrink so the longer side is at most N (default); min: enlarge so the
-                                shorter side is at least N (PaddleOCR's limit types)
+          --limit-side N        longest-side limit of the model input (default: 960)
           --threshold T         probability threshold of the text map (default: 0.3)
           --box-threshold B     least box score kept (default: 0.6)
           --unclip-ratio R      how far boxes are expanded (default: 1.5)
@@ -84,7 +81,6 @@ internal static class TextRegionsCommand
             new("--out", "FILE", v => o.Out = v),
             new("--overlay", "FILE", v => o.Overlay = v),
             new("--limit-side", "N", v => { int n = FlagValues.Int(v!, 32, 16384, "limit side"); o.Pre.Spec = o.Pre.Spec with { Width = n }; o.Pre.SizeGiven = true; }),
-            new("--limit-type", "TYPE", v => o.Pre.Spec = o.Pre.Spec with { LimitShorterSide = FlagValues.Choice(v!, ["max", "min"]) == 1 }),
             new("--threshold", "T", v => o.Post = o.Post with { Threshold = (float)FlagValues.Double(v!, 0, 1, "threshold") }),
             new("--box-threshold", "B", v => o.Post = o.Post with { BoxThreshold = (float)FlagValues.Double(v!, 0, 1, "box threshold") }),
             new("--unclip-ratio", "R", v => o.Post = o.Post with { UnclipRatio = FlagValues.Double(v!, 0, 100, "unclip ratio") }),

@@ -1,3 +1,5 @@
+using SegmentSharp.Models;
+
 namespace SegmentSharp.Onnx;
 
 /// <summary>How an image is brought to the model's input size.</summary>
@@ -15,15 +17,6 @@ public enum ResizeMode
     /// (PaddleOCR's <c>DetResizeForTest</c>, limit type <c>max</c>).
     /// </summary>
     KeepAspect,
-}
-
-/// <summary>Order of the tensor's axes.</summary>
-public enum TensorLayout
-{
-    /// <summary>Batch, channels, rows, columns (PyTorch, Paddle).</summary>
-    Nchw,
-    /// <summary>Batch, rows, columns, channels (TensorFlow).</summary>
-    Nhwc,
 }
 
 /// <summary>
@@ -51,11 +44,6 @@ public sealed record ModelPreprocessing
     public float[] Std { get; init; } = [1f, 1f, 1f];
     /// <summary>Axis order.</summary>
     public TensorLayout Layout { get; init; } = TensorLayout.Nchw;
-    /// <summary>
-    /// KeepAspect only: <see cref="Width"/> limits the longer side, shrinking larger images (false, PaddleOCR's
-    /// limit type <c>max</c>), or is the least shorter side, enlarging smaller images (true, limit type <c>min</c>).
-    /// </summary>
-    public bool LimitShorterSide { get; init; }
 
     /// <summary>ImageNet mean (R, G, B).</summary>
     public static readonly float[] ImageNetMean = [0.485f, 0.456f, 0.406f];
@@ -78,65 +66,23 @@ public sealed record ModelPreprocessing
         Resize = ResizeMode.KeepAspect, Width = limitSide, Multiple = 32, Rgb = false, Mean = ImageNetMean, Std = ImageNetStd,
     };
 
-    /// <summary>
-    /// Where the image lands in the input tensor for a <paramref name="width"/>×<paramref name="height"/> source.
-    /// </summary>
-    public InputGeometry Geometry(int width, int height)
+    /// <summary>Where a <paramref name="width"/>×<paramref name="height"/> image lands in the input tensor.</summary>
+    public ResizeGeometry Geometry(int width, int height)
     {
-        if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), "The image is empty.");
         int m = Math.Max(1, Multiple);
-        switch (Resize)
+        return Resize switch
         {
-            case ResizeMode.Stretch:
-                Check(Width > 0 && Height > 0, "Stretch needs Width and Height");
-                return new(width, height, Width, Height, Width, Height, 0, 0);
-            case ResizeMode.Letterbox:
-            {
-                Check(Width > 0 && Height > 0, "Letterbox needs Width and Height");
-                double r = Math.Min((double)Width / width, (double)Height / height);
-                int cw = Math.Clamp((int)Math.Round(width * r), 1, Width), ch = Math.Clamp((int)Math.Round(height * r), 1, Height);
-                return new(width, height, Width, Height, cw, ch, (Width - cw) / 2, (Height - ch) / 2);
-            }
-            case ResizeMode.KeepAspect:
-            {
-                Check(Width > 0, "KeepAspect needs Width (the longest-side limit)");
-                double r = LimitShorterSide
-                    ? (Math.Min(width, height) < Width ? (double)Width / Math.Min(width, height) : 1.0)
-                    : (Math.Max(width, height) > Width ? (double)Width / Math.Max(width, height) : 1.0);
-                int rw = (int)(width * r), rh = (int)(height * r);
-                rw = Math.Max((int)Math.Round(rw / (double)m, MidpointRounding.ToEven) * m, m);
-                rh = Math.Max((int)Math.Round(rh / (double)m, MidpointRounding.ToEven) * m, m);
-                return new(width, height, rw, rh, rw, rh, 0, 0);
-            }
-            default:
-            {
-                int rw = Math.Max((int)Math.Round(width / (double)m, MidpointRounding.ToEven) * m, m);
-                int rh = Math.Max((int)Math.Round(height / (double)m, MidpointRounding.ToEven) * m, m);
-                return new(width, height, rw, rh, rw, rh, 0, 0);
-            }
-        }
+            ResizeMode.Stretch => ResizeGeometry.Stretch(width, height, Need(Width, "Stretch"), Need(Height, "Stretch")),
+            ResizeMode.Letterbox => ResizeGeometry.Letterbox(width, height, Need(Width, "Letterbox"), Need(Height, "Letterbox")),
+            ResizeMode.KeepAspect => ResizeGeometry.KeepAspectMultiple(width, height, Need(Width, "KeepAspect"), m),
+            // The image's own size, rounded to the multiple as KeepAspect rounds it (no limit).
+            _ => ResizeGeometry.KeepAspectMultiple(width, height, Math.Max(width, height), m),
+        };
     }
 
-    private static void Check(bool ok, string what)
-    {
-        if (!ok) throw new InvalidOperationException($"ModelPreprocessing: {what}.");
-    }
-}
+    /// <summary>The normalisation part, in the core library's terms.</summary>
+    public TensorNormalization Normalization => new(Rgb ? ChannelOrder.Rgb : ChannelOrder.Bgr, Layout, Scale, Mean, Std);
 
-/// <summary>
-/// Where a source image sits in the model input: the tensor is <see cref="InputWidth"/>×<see cref="InputHeight"/>, the
-/// resized image covers <see cref="ContentWidth"/>×<see cref="ContentHeight"/> from (<see cref="PadX"/>,
-/// <see cref="PadY"/>), the rest is padding. Maps model coordinates back to source pixels.
-/// </summary>
-public readonly record struct InputGeometry(int SourceWidth, int SourceHeight, int InputWidth, int InputHeight,
-    int ContentWidth, int ContentHeight, int PadX, int PadY)
-{
-    /// <summary>Source pixels per model pixel, horizontally.</summary>
-    public double ScaleX => (double)SourceWidth / ContentWidth;
-    /// <summary>Source pixels per model pixel, vertically.</summary>
-    public double ScaleY => (double)SourceHeight / ContentHeight;
-    /// <summary>A model x coordinate in source pixels.</summary>
-    public double ToSourceX(double x) => (x - PadX) * ScaleX;
-    /// <summary>A model y coordinate in source pixels.</summary>
-    public double ToSourceY(double y) => (y - PadY) * ScaleY;
+    private static int Need(int v, string mode)
+        => v > 0 ? v : throw new InvalidOperationException($"ModelPreprocessing: {mode} needs a positive Width and Height.");
 }

@@ -51,16 +51,16 @@ public sealed class InstanceSegmenter(OnnxModel model, ModelPreprocessing prepro
         {
             float score = o.Scores[i];
             if (!(score >= scoreThreshold)) continue;
-            double x1 = g.ToSourceX(o.Boxes[4 * i]), y1 = g.ToSourceY(o.Boxes[4 * i + 1]);
-            double x2 = g.ToSourceX(o.Boxes[4 * i + 2]), y2 = g.ToSourceY(o.Boxes[4 * i + 3]);
+            double x1 = g.ToSource(o.Boxes[4 * i], 0).X, y1 = g.ToSource(0, o.Boxes[4 * i + 1]).Y;
+            double x2 = g.ToSource(o.Boxes[4 * i + 2], 0).X, y2 = g.ToSource(0, o.Boxes[4 * i + 3]).Y;
             var probs = new ReadOnlySpan<float>(o.Masks, i * plane, plane);
             Image<byte> mask;
             if (atInput)
             {
                 var small = new Image<byte>(o.MaskWidth, o.MaskHeight);
                 for (int k = 0; k < plane; k++) small.Data[k] = probs[k] > maskThreshold ? (byte)255 : (byte)0;
-                var content = small.ReadOnlyView.Slice(g.PadX, g.PadY, g.ContentWidth, g.ContentHeight);
-                mask = g.ContentWidth == image.Width && g.ContentHeight == image.Height && g.PadX == 0 && g.PadY == 0
+                var content = small.ReadOnlyView.Slice(g.PadLeft, g.PadTop, g.ResizedWidth, g.ResizedHeight);
+                mask = g.ResizedWidth == image.Width && g.ResizedHeight == image.Height && g.PadLeft == 0 && g.PadTop == 0
                     ? small : Models.NearestResize.Resize(content, image.Width, image.Height);
             }
             else

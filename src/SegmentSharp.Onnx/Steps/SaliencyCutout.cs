@@ -38,8 +38,8 @@ public sealed class SaliencyCutout(OnnxModel model, ModelPreprocessing preproces
         var small = Normalise(values, w, h);
         var g = input.Geometry;
         double sx = (double)w / g.InputWidth, sy = (double)h / g.InputHeight;
-        int x0 = (int)Math.Round(g.PadX * sx), y0 = (int)Math.Round(g.PadY * sy);
-        int cw = Math.Clamp((int)Math.Round(g.ContentWidth * sx), 1, w - x0), ch = Math.Clamp((int)Math.Round(g.ContentHeight * sy), 1, h - y0);
+        int x0 = (int)Math.Round(g.PadLeft * sx), y0 = (int)Math.Round(g.PadTop * sy);
+        int cw = Math.Clamp((int)Math.Round(g.ResizedWidth * sx), 1, w - x0), ch = Math.Clamp((int)Math.Round(g.ResizedHeight * sy), 1, h - y0);
         var mask = Models.LinearResize.Resize(small.ReadOnlyView.Slice(x0, y0, cw, ch), image.Width, image.Height);
         var cut = Compose(image, mask);
         long t3 = Stopwatch.GetTimestamp();

@@ -84,13 +84,13 @@ public sealed class SemanticSegmenter(OnnxModel model, ModelPreprocessing prepro
     }
 
     /// <summary>Crops the part of the map that covers the image (letterbox padding removed) and resizes it to the image by nearest neighbour.</summary>
-    internal static Image<int> BackToImage(Image<int> map, InputGeometry g)
+    internal static Image<int> BackToImage(Image<int> map, Models.ResizeGeometry g)
     {
         // The map may be smaller than the input (SegFormer: 1/4); the content rectangle scales with it.
         double sx = (double)map.Width / g.InputWidth, sy = (double)map.Height / g.InputHeight;
-        int x0 = (int)Math.Round(g.PadX * sx), y0 = (int)Math.Round(g.PadY * sy);
-        int cw = Math.Clamp((int)Math.Round(g.ContentWidth * sx), 1, map.Width - x0);
-        int ch = Math.Clamp((int)Math.Round(g.ContentHeight * sy), 1, map.Height - y0);
+        int x0 = (int)Math.Round(g.PadLeft * sx), y0 = (int)Math.Round(g.PadTop * sy);
+        int cw = Math.Clamp((int)Math.Round(g.ResizedWidth * sx), 1, map.Width - x0);
+        int ch = Math.Clamp((int)Math.Round(g.ResizedHeight * sy), 1, map.Height - y0);
         var content = map.ReadOnlyView.Slice(x0, y0, cw, ch);
         if (cw == g.SourceWidth && ch == g.SourceHeight && x0 == 0 && y0 == 0 && cw == map.Width && ch == map.Height) return map;
         return Models.NearestResize.Resize(content, g.SourceWidth, g.SourceHeight);

@@ -19,7 +19,7 @@ public sealed record TextRegion(Geometry.PointF[] Quad, float Score)
 }
 
 /// <summary>The text regions of one image.</summary>
-public sealed record TextRegionsResult(IReadOnlyList<TextRegion> Regions, InputGeometry Geometry, StepTimings Timings);
+public sealed record TextRegionsResult(IReadOnlyList<TextRegion> Regions, Models.ResizeGeometry Geometry, StepTimings Timings);
 
 /// <summary>
 /// Text detection with a DBNet model (PP-OCR det, Liao et al., "Real-time Scene Text Detection with Differentiable
@@ -52,7 +52,7 @@ public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessi
     }
 
     /// <summary>The regions from a run's outputs (exposed for benchmarks that time phases apart).</summary>
-    internal IReadOnlyList<TextRegion> Postprocess(OnnxOutputs outputs, InputGeometry g, int width, int height)
+    internal IReadOnlyList<TextRegion> Postprocess(OnnxOutputs outputs, Models.ResizeGeometry g, int width, int height)
     {
         var (values, h, w) = SingleMapOutput.Select(outputs, Model.Path, "text probability map");
         var boxes = Models.DbPostprocess.Run(values, w, h, width, height, Options);
