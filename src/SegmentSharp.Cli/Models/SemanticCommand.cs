@@ -105,10 +105,20 @@ internal static class SemanticCommand
         long t1 = Stopwatch.GetTimestamp();
 
         int classes = Math.Max(r.Classes, names.Length);
-        var counts = new long[Math.Max(classes, 1)];
-        foreach (int v in r.Labels.Data) if ((uint)v < (uint)counts.Length) counts[v]++;
+        var narrow = Narrow(r.Labels);
+        long[] counts;
+        if (narrow is not null) counts = Models.SemanticMaps.ClassCounts(narrow);
+        else
+        {
+            counts = new long[classes];
+            foreach (int v in r.Labels.Data) if ((uint)v < (uint)counts.Length) counts[v]++;
+        }
         CommandRunner.Write(o.Output, "labels", p => ImageFile.WriteLabels(p, r.Labels));
-        if (o.Color is string cp) CommandRunner.Write(cp, "colour map", p => ImageFile.Write(p, ColourMap(r.Labels)));
+        if (o.Color is string cp)
+        {
+            if (narrow is null) throw new CommandFailedException($"cannot write colour map '{cp}': the VOC palette has 256 colours and the model gives {classes} classes");
+            CommandRunner.Write(cp, "colour map", p => ImageFile.Write(p, Models.VocPalette.Colorize(narrow)));
+        }
         if (o.Overlay is string op)
             CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, Overlay.Labels(image, r.Labels, 0.5, Palette())));
         string Name(int c) => c < names.Length ? names[c] : c.ToString(CultureInfo.InvariantCulture);
@@ -162,16 +172,17 @@ internal static class SemanticCommand
         }
     }
 
-    private static LabelPalette Palette() => new(Models.VocPalette.Colours(256));
+    private static LabelPalette Palette() => new(Models.VocPalette.All.ToArray());
 
-    private static Image<byte> ColourMap(Image<int> labels)
+    /// <summary>The class map as 8-bit ids, or null past 256 classes.</summary>
+    private static Image<byte>? Narrow(Image<int> labels)
     {
-        var colours = Models.VocPalette.Colours(256);
-        var dst = new Image<byte>(labels.Width, labels.Height, 3);
+        var dst = new Image<byte>(labels.Width, labels.Height);
         for (int i = 0; i < labels.Data.Length; i++)
         {
-            var c = colours[labels.Data[i] & 255];
-            dst.Data[3 * i] = c.B; dst.Data[3 * i + 1] = c.G; dst.Data[3 * i + 2] = c.R;
+            int v = labels.Data[i];
+            if ((uint)v > 255) return null;
+            dst.Data[i] = (byte)v;
         }
         return dst;
     }

@@ -7,41 +7,6 @@ using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Models;
 
-internal static class ClassMaps
-{
-    public static void Argmax(float[] logits, int classes, int height, int width, int[] dst)
-    {
-        int plane = height * width;
-        for (int i = 0; i < plane; i++)
-        {
-            int best = 0;
-            float bv = logits[i];
-            for (int c = 1; c < classes; c++) { float v = logits[c * plane + i]; if (v > bv) { bv = v; best = c; } }
-            dst[i] = best;
-        }
-    }
-}
-
-/// <summary>Stand-in until the coco branch lands.</summary>
-public static class VocPalette
-{
-    /// <summary>Stand-in.</summary>
-    public static Drawing.Rgb[] Colours(int n)
-    {
-        var r = new Drawing.Rgb[n];
-        for (int i = 0; i < n; i++)
-        {
-            int c = i, red = 0, green = 0, blue = 0;
-            for (int j = 0; j < 8; j++, c >>= 3)
-            {
-                red |= ((c >> 0) & 1) << (7 - j); green |= ((c >> 1) & 1) << (7 - j); blue |= ((c >> 2) & 1) << (7 - j);
-            }
-            r[i] = new Drawing.Rgb((byte)red, (byte)green, (byte)blue);
-        }
-        return r;
-    }
-}
-
 internal static class MaskPaste
 {
     public static float[] Paste(ReadOnlySpan<float> mask, int mw, int mh, double x1, double y1, double x2, double y2, int width, int height)

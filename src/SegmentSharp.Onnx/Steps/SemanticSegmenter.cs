@@ -73,11 +73,12 @@ public sealed class SemanticSegmenter(OnnxModel model, ModelPreprocessing prepro
                 bool logits = false;
                 foreach (float v in src) if (v < 0f || v > 1f) { logits = true; break; }
                 float t = logits ? MathF.Log(threshold / (1f - threshold)) : threshold;
-                for (int i = 0; i < plane; i++) dst[i] = src[i] > t ? 1 : 0;
+                var mask = Models.SemanticMaps.Threshold(src.AsSpan(0, plane), w, h, t, 1);
+                for (int i = 0; i < plane; i++) dst[i] = mask.Data[i];
                 break;
             }
             default:
-                Models.ClassMaps.Argmax(sel.Tensor.Floats!, sel.Classes, h, w, dst);
+                Models.SemanticMaps.Argmax(sel.Tensor.Floats!, sel.Classes, plane, dst);
                 break;
         }
         return map;
