@@ -129,6 +129,32 @@ public sealed class CliModelTests : IDisposable
     }
 
     [Fact]
+    public void Instances_SmallMasks_ArePastedAtTheirFractionalBoxes()
+    {
+        const int w = 37, h = 29, m = 4;
+        var masks = new float[2 * m * m];
+        for (int i = 0; i < m * m; i++) { masks[i] = (i % m + i / m) / 6f; masks[m * m + i] = 1f; }
+        float[] boxes = [3.4f, 5.7f, 20.2f, 17.1f, 30.5f, 20.25f, 36.9f, 28.6f];
+        string model = _tmp.Save(TestModels.MaskRcnn(boxes, [3, 7], [0.8f, 0.7f], masks, m, m), "small.onnx");
+        string coco = _tmp.File("small.json");
+        var r = Run(["instances", Png(PreprocessTests.Pattern(w, h), "in.png"), "--model", model, "--coco", coco, "--mask-threshold", "0.4"]);
+        Assert.True(r.Code == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(coco));
+        var items = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(2, items.Length);
+        for (int k = 0; k < 2; k++)
+        {
+            var expected = Models.MaskPaste.Paste(masks.AsSpan(k * m * m, m * m), m, boxes[4 * k], boxes[4 * k + 1], boxes[4 * k + 2], boxes[4 * k + 3], w, h, 0.4f);
+            Assert.Equal(Rle.Encode(expected).ToCompressedString(), items[k].GetProperty("segmentation").GetProperty("counts").GetString());
+            Assert.True(expected.Data.Any(v => v != 0));
+        }
+        // The second box reaches the right and bottom edges: the paste is clipped to the image.
+        var second = Rle.FromCompressedString(items[1].GetProperty("segmentation").GetProperty("counts").GetString()!, h, w).Decode(255);
+        Assert.Equal(255, second.Data[(h - 1) * w + w - 1]);
+        Assert.Equal(0, second.Data[0]);
+    }
+
+    [Fact]
     public void Cutout_MinMaxNormalisesTheSaliency_IntoAlpha()
     {
         var img = PreprocessTests.Pattern(16, 16);

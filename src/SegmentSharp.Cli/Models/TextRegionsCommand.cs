@@ -15,7 +15,7 @@ internal static class TextRegionsCommand
         """
         usage: segment text-regions [-h] --model FILE --out FILE [--overlay FILE] [--limit-side N]
                                     [--threshold T] [--box-threshold B]
-                                    [--unclip-ratio R] [--score-mode {fast,slow}] [--json]
+                                    [--unclip-ratio R] [--json]
                                     [input options] [model options]
                                     INPUT
         """;
@@ -39,11 +39,9 @@ internal static class TextRegionsCommand
           --overlay FILE        the input with every region outlined (.png)
           --limit-side N        longest-side limit of the model input (default: 960)
           --threshold T         probability threshold of the text map (default: 0.3)
-          --box-threshold B     least box score kept (default: 0.6)
+          --box-threshold B     least box score (mean probability inside the box) kept (default: 0.6);
+                                long lines of a curved scan score 0.5-0.6, lower it to keep them
           --unclip-ratio R      how far boxes are expanded (default: 1.5)
-          --score-mode {fast,slow}
-                                box score = mean probability inside the minimum-area rectangle (fast, the
-                                default) or inside the contour itself (slow: better for curved or tilted lines)
           --json                print a one-line JSON summary
 
         """ + PreprocessFlags.Help + """
@@ -66,7 +64,7 @@ internal static class TextRegionsCommand
         public bool Json;
         public ModelFlags Model = new();
         public PreprocessFlags Pre = new(ModelPreprocessing.PaddleOcrDetection());
-        public Models.DbPostprocessOptions Post = new();
+        public Models.DbPostProcessOptions Post = new();
     }
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -84,7 +82,6 @@ internal static class TextRegionsCommand
             new("--threshold", "T", v => o.Post = o.Post with { Threshold = (float)FlagValues.Double(v!, 0, 1, "threshold") }),
             new("--box-threshold", "B", v => o.Post = o.Post with { BoxThreshold = (float)FlagValues.Double(v!, 0, 1, "box threshold") }),
             new("--unclip-ratio", "R", v => o.Post = o.Post with { UnclipRatio = FlagValues.Double(v!, 0, 100, "unclip ratio") }),
-            new("--score-mode", "MODE", v => o.Post = o.Post with { SlowScore = FlagValues.Choice(v!, ["fast", "slow"]) == 1 }),
             new("--json", null, _ => o.Json = true),
         };
         o.Model.AddFlags(flags);

@@ -65,9 +65,9 @@ public sealed class InstanceSegmenter(OnnxModel model, ModelPreprocessing prepro
             }
             else
             {
-                var pasted = Models.MaskPaste.Paste(probs, o.MaskWidth, o.MaskHeight, x1, y1, x2, y2, image.Width, image.Height);
-                mask = new Image<byte>(image.Width, image.Height);
-                for (int k = 0; k < pasted.Length; k++) mask.Data[k] = pasted[k] > maskThreshold ? (byte)255 : (byte)0;
+                if (o.MaskWidth != o.MaskHeight)
+                    throw new OnnxModelException($"model '{Model.Path}' gives {o.MaskWidth}x{o.MaskHeight} masks: neither the input size nor square M×M masks to paste ({Model.Describe()})");
+                mask = Models.MaskPaste.Paste(probs, o.MaskWidth, (float)x1, (float)y1, (float)x2, (float)y2, image.Width, image.Height, maskThreshold);
             }
             list.Add(new Instance(x1, y1, x2, y2, o.Labels[i], score, mask, Rle.Encode(mask)));
         }

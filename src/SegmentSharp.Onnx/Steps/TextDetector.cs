@@ -27,14 +27,14 @@ public sealed record TextRegionsResult(IReadOnlyList<TextRegion> Regions, Models
 /// model's probability map, then PaddleOCR's <c>DBPostProcess</c> (threshold, contours, minimum-area rectangle, box
 /// score, unclip, scale back).
 /// </summary>
-public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessing, Models.DbPostprocessOptions? options = null)
+public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessing, Models.DbPostProcessOptions? options = null)
 {
     /// <summary>The model.</summary>
     public OnnxModel Model { get; } = model;
     /// <summary>The preprocessing.</summary>
     public ModelPreprocessing Preprocessing { get; } = preprocessing;
     /// <summary>Post-processing settings (PaddleOCR's defaults when null).</summary>
-    public Models.DbPostprocessOptions Options { get; } = options ?? new Models.DbPostprocessOptions();
+    public Models.DbPostProcessOptions Options { get; } = options ?? new Models.DbPostProcessOptions();
 
     /// <summary>Finds the text regions of one image.</summary>
     public TextRegionsResult Detect(ReadOnlyImageView<byte> image)
@@ -55,7 +55,7 @@ public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessi
     internal IReadOnlyList<TextRegion> Postprocess(OnnxOutputs outputs, Models.ResizeGeometry g, int width, int height)
     {
         var (values, h, w) = SingleMapOutput.Select(outputs, Model.Path, "text probability map");
-        var boxes = Models.DbPostprocess.Run(values, w, h, width, height, Options);
-        return boxes.Select(b => new TextRegion(b.Points, b.Score)).ToArray();
+        var boxes = Models.DbPostProcess.Run(values, w, h, width, height, Options);
+        return boxes.Select(b => new TextRegion(Array.ConvertAll(b.Corners, p => new Geometry.PointF(p.X, p.Y)), (float)b.Score)).ToArray();
     }
 }
