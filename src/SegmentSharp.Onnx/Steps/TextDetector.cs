@@ -51,8 +51,9 @@ public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessi
             new StepTimings(Stopwatch.GetElapsedTime(t0, t1), Stopwatch.GetElapsedTime(t1, t2), Stopwatch.GetElapsedTime(t2, t3)));
     }
 
-    /// <summary>The regions from a run's outputs (exposed for benchmarks that time phases apart).</summary>
-    internal IReadOnlyList<TextRegion> Postprocess(OnnxOutputs outputs, Models.ResizeGeometry g, int width, int height)
+    /// <summary>The regions from the outputs of <see cref="OnnxModel.Run"/> on an input made with <see cref="ImageTensor.Create"/>
+    /// (for callers that run or time the phases apart); <paramref name="width"/>×<paramref name="height"/> is the image size.</summary>
+    public IReadOnlyList<TextRegion> Postprocess(OnnxOutputs outputs, Models.ResizeGeometry g, int width, int height)
     {
         var (values, h, w) = SingleMapOutput.Select(outputs, Model.Path, "text probability map");
         var boxes = Models.DbPostProcess.Run(values, w, h, width, height, Options);
