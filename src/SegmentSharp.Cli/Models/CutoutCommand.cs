@@ -92,10 +92,7 @@ internal static class CutoutCommand
         if (o.Json)
             stdout.WriteLine(Json.Object(("input", Json.Str(o.Input)), ("output", Json.Str(o.Output)), ("mask", Json.Str(o.Mask)),
                 ("model", Json.Str(o.Model.Model)), ("foreground_share", Json.Num(Math.Round(share, 6))),
-                ("timings_ms", Json.Object(("preprocess", Json.Num(Math.Round(r.Timings.Preprocess.TotalMilliseconds, 3))),
-                    ("inference", Json.Num(Math.Round(r.Timings.Inference.TotalMilliseconds, 3))),
-                    ("postprocess", Json.Num(Math.Round(r.Timings.Postprocess.TotalMilliseconds, 3))),
-                    ("total", Json.Ms(t0, t1))))));
+                ("timings_ms", ModelFlags.TimingsJson(r.Timings, t0, t1))));
         else
         {
             stdout.WriteLine($"input: {o.Input}");

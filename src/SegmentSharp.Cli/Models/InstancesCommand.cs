@@ -121,10 +121,7 @@ internal static class InstancesCommand
         if (o.Json)
             stdout.WriteLine(Json.Object(("input", Json.Str(o.Input)), ("coco", Json.Str(o.Coco)), ("model", Json.Str(o.Model.Model)),
                 ("detections", Json.Num(r.Detections)), ("instances", Json.Num(r.Instances.Count)),
-                ("timings_ms", Json.Object(("preprocess", Json.Num(Math.Round(r.Timings.Preprocess.TotalMilliseconds, 3))),
-                    ("inference", Json.Num(Math.Round(r.Timings.Inference.TotalMilliseconds, 3))),
-                    ("postprocess", Json.Num(Math.Round(r.Timings.Postprocess.TotalMilliseconds, 3))),
-                    ("total", Json.Ms(t0, t1))))));
+                ("timings_ms", ModelFlags.TimingsJson(r.Timings, t0, t1))));
         else
         {
             stdout.WriteLine($"input: {o.Input}");

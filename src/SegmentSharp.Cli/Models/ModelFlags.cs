@@ -40,6 +40,13 @@ internal sealed class ModelFlags
         catch (OnnxModelException e) { throw new CommandFailedException(e.Message); }
     }
 
+    /// <summary>The phases of a model step and the whole command, in milliseconds, for --json.</summary>
+    public static string TimingsJson(StepTimings t, long start, long end) => Json.Object(
+        ("preprocess", Json.Num(Math.Round(t.Preprocess.TotalMilliseconds, 3))),
+        ("inference", Json.Num(Math.Round(t.Inference.TotalMilliseconds, 3))),
+        ("postprocess", Json.Num(Math.Round(t.Postprocess.TotalMilliseconds, 3))),
+        ("total", Json.Ms(start, end)));
+
     /// <summary>Runs <paramref name="body"/>; a model whose tensors do not fit fails with exit 4.</summary>
     public static T Guard<T>(Func<T> body)
     {

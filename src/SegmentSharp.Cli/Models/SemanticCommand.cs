@@ -146,10 +146,7 @@ internal static class SemanticCommand
                 ("output_kind", Json.Str(r.Kind.ToString().ToLowerInvariant())), ("classes", Json.Num(classes)),
                 ("map_size", Json.Array([Json.Num(r.MapWidth), Json.Num(r.MapHeight)])),
                 ("present", Json.Array(present.Select(c => Json.Str(Name(c))))),
-                ("timings_ms", Json.Object(("preprocess", Json.Num(Math.Round(r.Timings.Preprocess.TotalMilliseconds, 3))),
-                    ("inference", Json.Num(Math.Round(r.Timings.Inference.TotalMilliseconds, 3))),
-                    ("postprocess", Json.Num(Math.Round(r.Timings.Postprocess.TotalMilliseconds, 3))),
-                    ("total", Json.Ms(t0, t2))))));
+                ("timings_ms", ModelFlags.TimingsJson(r.Timings, t0, t2))));
         else
         {
             stdout.WriteLine($"input: {o.Input}");

@@ -118,10 +118,7 @@ internal static class TextRegionsCommand
             stdout.WriteLine(Json.Object(("input", Json.Str(o.Input)), ("out", Json.Str(o.Out)), ("model", Json.Str(o.Model.Model)),
                 ("regions", Json.Num(r.Regions.Count)),
                 ("input_size", Json.Array([Json.Num(r.Geometry.InputWidth), Json.Num(r.Geometry.InputHeight)])),
-                ("timings_ms", Json.Object(("preprocess", Json.Num(Math.Round(r.Timings.Preprocess.TotalMilliseconds, 3))),
-                    ("inference", Json.Num(Math.Round(r.Timings.Inference.TotalMilliseconds, 3))),
-                    ("postprocess", Json.Num(Math.Round(r.Timings.Postprocess.TotalMilliseconds, 3))),
-                    ("total", Json.Ms(t0, t1))))));
+                ("timings_ms", ModelFlags.TimingsJson(r.Timings, t0, t1))));
         else
         {
             stdout.WriteLine($"input: {o.Input}");

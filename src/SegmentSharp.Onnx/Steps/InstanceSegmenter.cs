@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SegmentSharp.Coco;
 using SegmentSharp.Imaging;
 
@@ -36,14 +35,9 @@ public sealed class InstanceSegmenter(OnnxModel model, ModelPreprocessing prepro
     /// <summary>Detects and segments the objects of one image.</summary>
     public InstancesResult Segment(ReadOnlyImageView<byte> image)
     {
-        long t0 = Stopwatch.GetTimestamp();
-        _ = Model.ImageInput;
-        var input = ImageTensor.Create(image, preprocessing);
-        long t1 = Stopwatch.GetTimestamp();
-        var outputs = Model.Run(input.Data, input.Shape);
-        long t2 = Stopwatch.GetTimestamp();
-        var o = MaskRcnnOutput.Select(outputs, Model.Path);
-        var g = input.Geometry;
+        var run = StepRun.Of(Model, image, preprocessing);
+        var o = MaskRcnnOutput.Select(run.Outputs, Model.Path);
+        var g = run.Input.Geometry;
         var list = new List<Instance>();
         int plane = o.MaskHeight * o.MaskWidth;
         bool atInput = o.MaskWidth == g.InputWidth && o.MaskHeight == g.InputHeight;
@@ -71,7 +65,6 @@ public sealed class InstanceSegmenter(OnnxModel model, ModelPreprocessing prepro
             }
             list.Add(new Instance(x1, y1, x2, y2, o.Labels[i], score, mask, Rle.Encode(mask)));
         }
-        long t3 = Stopwatch.GetTimestamp();
-        return new InstancesResult(list, o.Count, new StepTimings(Stopwatch.GetElapsedTime(t0, t1), Stopwatch.GetElapsedTime(t1, t2), Stopwatch.GetElapsedTime(t2, t3)));
+        return new InstancesResult(list, o.Count, run.Finish());
     }
 }

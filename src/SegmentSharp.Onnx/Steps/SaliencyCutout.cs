@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Onnx;
@@ -28,22 +27,12 @@ public sealed class SaliencyCutout(OnnxModel model, ModelPreprocessing preproces
     /// <summary>Cuts out the salient object of one image.</summary>
     public CutoutResult Cut(ReadOnlyImageView<byte> image)
     {
-        long t0 = Stopwatch.GetTimestamp();
-        _ = Model.ImageInput;
-        var input = ImageTensor.Create(image, Preprocessing);
-        long t1 = Stopwatch.GetTimestamp();
-        var outputs = Model.Run(input.Data, input.Shape);
-        long t2 = Stopwatch.GetTimestamp();
-        var (values, h, w) = SingleMapOutput.Select(outputs, Model.Path, "saliency map");
+        var run = StepRun.Of(Model, image, Preprocessing);
+        var (values, h, w) = SingleMapOutput.Select(run.Outputs, Model.Path, "saliency map");
         var small = Normalise(values, w, h);
-        var g = input.Geometry;
-        double sx = (double)w / g.InputWidth, sy = (double)h / g.InputHeight;
-        int x0 = (int)Math.Round(g.PadLeft * sx), y0 = (int)Math.Round(g.PadTop * sy);
-        int cw = Math.Clamp((int)Math.Round(g.ResizedWidth * sx), 1, w - x0), ch = Math.Clamp((int)Math.Round(g.ResizedHeight * sy), 1, h - y0);
+        var (x0, y0, cw, ch) = StepRun.ContentRect(run.Input.Geometry, w, h);
         var mask = Models.LinearResize.Resize(small.ReadOnlyView.Slice(x0, y0, cw, ch), image.Width, image.Height);
-        var cut = Compose(image, mask);
-        long t3 = Stopwatch.GetTimestamp();
-        return new CutoutResult(mask, cut, new StepTimings(Stopwatch.GetElapsedTime(t0, t1), Stopwatch.GetElapsedTime(t1, t2), Stopwatch.GetElapsedTime(t2, t3)));
+        return new CutoutResult(mask, Compose(image, mask), run.Finish());
     }
 
     /// <summary>rembg's min-max normalisation to 0–255 (rounded); a constant map becomes all 0.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Onnx;
@@ -38,18 +37,11 @@ public sealed class SemanticSegmenter(OnnxModel model, ModelPreprocessing prepro
     /// <exception cref="OnnxModelException">The model's input or output does not fit a semantic model.</exception>
     public SemanticResult Segment(ReadOnlyImageView<byte> image)
     {
-        long t0 = Stopwatch.GetTimestamp();
-        _ = Model.ImageInput;
-        var input = ImageTensor.Create(image, Preprocessing);
-        long t1 = Stopwatch.GetTimestamp();
-        var outputs = Model.Run(input.Data, input.Shape);
-        long t2 = Stopwatch.GetTimestamp();
-        var sel = SemanticOutput.Select(outputs, Model.Path);
+        var run = StepRun.Of(Model, image, Preprocessing);
+        var sel = SemanticOutput.Select(run.Outputs, Model.Path);
         var map = ToLabelMap(sel, Threshold);
-        var labels = BackToImage(map, input.Geometry);
-        long t3 = Stopwatch.GetTimestamp();
-        return new SemanticResult(labels, sel.Classes, sel.Kind, sel.Width, sel.Height,
-            new StepTimings(Stopwatch.GetElapsedTime(t0, t1), Stopwatch.GetElapsedTime(t1, t2), Stopwatch.GetElapsedTime(t2, t3)));
+        var labels = BackToImage(map, run.Input.Geometry);
+        return new SemanticResult(labels, sel.Classes, sel.Kind, sel.Width, sel.Height, run.Finish());
     }
 
     /// <summary>The class map at the model's resolution.</summary>
@@ -87,11 +79,7 @@ public sealed class SemanticSegmenter(OnnxModel model, ModelPreprocessing prepro
     /// <summary>Crops the part of the map that covers the image (letterbox padding removed) and resizes it to the image by nearest neighbour.</summary>
     internal static Image<int> BackToImage(Image<int> map, Models.ResizeGeometry g)
     {
-        // The map may be smaller than the input (SegFormer: 1/4); the content rectangle scales with it.
-        double sx = (double)map.Width / g.InputWidth, sy = (double)map.Height / g.InputHeight;
-        int x0 = (int)Math.Round(g.PadLeft * sx), y0 = (int)Math.Round(g.PadTop * sy);
-        int cw = Math.Clamp((int)Math.Round(g.ResizedWidth * sx), 1, map.Width - x0);
-        int ch = Math.Clamp((int)Math.Round(g.ResizedHeight * sy), 1, map.Height - y0);
+        var (x0, y0, cw, ch) = StepRun.ContentRect(g, map.Width, map.Height);
         var content = map.ReadOnlyView.Slice(x0, y0, cw, ch);
         if (cw == g.SourceWidth && ch == g.SourceHeight && x0 == 0 && y0 == 0 && cw == map.Width && ch == map.Height) return map;
         return Models.NearestResize.Resize(content, g.SourceWidth, g.SourceHeight);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Onnx;
@@ -39,16 +38,9 @@ public sealed class TextDetector(OnnxModel model, ModelPreprocessing preprocessi
     /// <summary>Finds the text regions of one image.</summary>
     public TextRegionsResult Detect(ReadOnlyImageView<byte> image)
     {
-        long t0 = Stopwatch.GetTimestamp();
-        _ = Model.ImageInput;
-        var input = ImageTensor.Create(image, Preprocessing);
-        long t1 = Stopwatch.GetTimestamp();
-        var outputs = Model.Run(input.Data, input.Shape);
-        long t2 = Stopwatch.GetTimestamp();
-        var regions = Postprocess(outputs, input.Geometry, image.Width, image.Height);
-        long t3 = Stopwatch.GetTimestamp();
-        return new TextRegionsResult(regions, input.Geometry,
-            new StepTimings(Stopwatch.GetElapsedTime(t0, t1), Stopwatch.GetElapsedTime(t1, t2), Stopwatch.GetElapsedTime(t2, t3)));
+        var run = StepRun.Of(Model, image, Preprocessing);
+        var regions = Postprocess(run.Outputs, run.Input.Geometry, image.Width, image.Height);
+        return new TextRegionsResult(regions, run.Input.Geometry, run.Finish());
     }
 
     /// <summary>The regions from the outputs of <see cref="OnnxModel.Run"/> on an input made with <see cref="ImageTensor.Create"/>
