@@ -66,11 +66,8 @@ internal static class CutoutCommand
             new("--mask", "FILE", v => o.Mask = v),
             new("--json", null, _ => o.Json = true),
         };
-        o.Model.AddFlags(flags);
-        o.Pre.AddFlags(flags);
-        var pos = ArgParser.Parse(args, flags, ["INPUT", "OUTPUT"]);
+        var pos = o.Model.Parse(args, flags, ["INPUT", "OUTPUT"], o.Pre);
         (o.Input, o.Output) = (pos[0], pos[1]);
-        o.Model.Validate();
         CommandRunner.CheckExtension("OUTPUT", o.Output, ".png");
         if (o.Mask is not null) ImageOutputs.CheckMaskPath("--mask", o.Mask);
         return o;
@@ -79,9 +76,8 @@ internal static class CutoutCommand
     private static int Execute(Options o, TextWriter stdout, TextWriter stderr)
     {
         long t0 = Stopwatch.GetTimestamp();
-        var image = CommandRunner.ReadColor(o.Input);
-        using var model = o.Model.Load();
-        var spec = o.Pre.For(model);
+        var (image, opened, spec) = o.Model.Open(o.Input, o.Pre);
+        using var model = opened;
         var r = ModelFlags.Guard(() => new SaliencyCutout(model, spec).Cut(image));
         CommandRunner.Write(o.Output, "cutout", p => ImageFile.Write(p, r.Cutout));
         if (o.Mask is string mp) CommandRunner.Write(mp, "mask", p => ImageFile.Write(p, r.Mask, new ImageWriteOptions { Bilevel = BilevelMode.Never }));

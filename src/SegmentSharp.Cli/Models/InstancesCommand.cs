@@ -81,11 +81,8 @@ internal static class InstancesCommand
             new("--overlay", "FILE", v => o.Overlay = v),
             new("--json", null, _ => o.Json = true),
         };
-        o.Model.AddFlags(flags);
-        o.Pre.AddFlags(flags);
-        var pos = ArgParser.Parse(args, flags, ["INPUT"]);
+        var pos = o.Model.Parse(args, flags, ["INPUT"], o.Pre);
         o.Input = pos[0];
-        o.Model.Validate();
         if (o.Coco is null) throw new UsageException("the following arguments are required: --coco");
         CommandRunner.CheckExtension("--coco", o.Coco, ".json");
         if (o.Overlay is not null) ImageOutputs.CheckPicturePath("--overlay", o.Overlay);
@@ -95,9 +92,8 @@ internal static class InstancesCommand
     private static int Execute(Options o, TextWriter stdout, TextWriter stderr)
     {
         long t0 = Stopwatch.GetTimestamp();
-        var image = CommandRunner.ReadColor(o.Input);
-        using var model = o.Model.Load();
-        var spec = o.Pre.For(model);
+        var (image, opened, spec) = o.Model.Open(o.Input, o.Pre);
+        using var model = opened;
         var r = ModelFlags.Guard(() => new InstanceSegmenter(model, spec, o.Score, o.MaskThreshold).Segment(image));
         CommandRunner.WriteText(o.Coco!, "COCO results", CocoResults(r.Instances, o.ImageId));
         if (o.Overlay is string op)

@@ -33,6 +33,25 @@ internal sealed class ModelFlags
         if (Model is null) throw new UsageException("the following arguments are required: --model");
     }
 
+    /// <summary>Adds the model and input flags to <paramref name="flags"/>, parses, checks --model; returns the positionals.</summary>
+    public List<string> Parse(IReadOnlyList<string> args, List<FlagSpec> flags, string[] positionals, PreprocessFlags pre)
+    {
+        AddFlags(flags);
+        pre.AddFlags(flags);
+        var pos = ArgParser.Parse(args, flags, positionals);
+        Validate();
+        return pos;
+    }
+
+    /// <summary>Reads the image (as BGR), then loads the model and settles its preprocessing; the caller disposes the model.</summary>
+    public (SegmentSharp.Imaging.Image<byte> Image, OnnxModel Model, ModelPreprocessing Spec) Open(string input, PreprocessFlags pre)
+    {
+        var image = CommandRunner.ReadColor(input);
+        var model = Load();
+        try { return (image, model, pre.For(model)); }
+        catch { model.Dispose(); throw; }
+    }
+
     /// <summary>Loads the model; an unloadable file fails with exit 1.</summary>
     public OnnxModel Load()
     {

@@ -82,11 +82,8 @@ internal static class SemanticCommand
             new("--threshold", "T", v => o.Threshold = (float)FlagValues.Double(v!, 1e-6, 1 - 1e-6, "threshold")),
             new("--json", null, _ => o.Json = true),
         };
-        o.Model.AddFlags(flags);
-        o.Pre.AddFlags(flags);
-        var pos = ArgParser.Parse(args, flags, ["INPUT", "OUTPUT"]);
+        var pos = o.Model.Parse(args, flags, ["INPUT", "OUTPUT"], o.Pre);
         (o.Input, o.Output) = (pos[0], pos[1]);
-        o.Model.Validate();
         ImageOutputs.CheckLabelPath("OUTPUT", o.Output);
         if (o.Color is not null) CommandRunner.CheckExtension("--color", o.Color, ".png");
         if (o.Overlay is not null) ImageOutputs.CheckPicturePath("--overlay", o.Overlay);
@@ -97,10 +94,9 @@ internal static class SemanticCommand
     private static int Execute(Options o, TextWriter stdout, TextWriter stderr)
     {
         long t0 = Stopwatch.GetTimestamp();
-        var image = CommandRunner.ReadColor(o.Input);
         string[] names = o.Labels is null ? [] : ReadLabels(o.Labels);
-        using var model = o.Model.Load();
-        var spec = o.Pre.For(model);
+        var (image, opened, spec) = o.Model.Open(o.Input, o.Pre);
+        using var model = opened;
         var r = ModelFlags.Guard(() => new SemanticSegmenter(model, spec, o.Threshold).Segment(image));
         long t1 = Stopwatch.GetTimestamp();
 

@@ -84,11 +84,8 @@ internal static class TextRegionsCommand
             new("--unclip-ratio", "R", v => o.Post = o.Post with { UnclipRatio = FlagValues.Double(v!, 0, 100, "unclip ratio") }),
             new("--json", null, _ => o.Json = true),
         };
-        o.Model.AddFlags(flags);
-        o.Pre.AddFlags(flags);
-        var pos = ArgParser.Parse(args, flags, ["INPUT"]);
+        var pos = o.Model.Parse(args, flags, ["INPUT"], o.Pre);
         o.Input = pos[0];
-        o.Model.Validate();
         if (o.Out is null) throw new UsageException("the following arguments are required: --out");
         CommandRunner.CheckExtension("--out", o.Out, ".json");
         if (o.Overlay is not null) ImageOutputs.CheckPicturePath("--overlay", o.Overlay);
@@ -98,9 +95,8 @@ internal static class TextRegionsCommand
     private static int Execute(Options o, TextWriter stdout, TextWriter stderr)
     {
         long t0 = Stopwatch.GetTimestamp();
-        var image = CommandRunner.ReadColor(o.Input);
-        using var model = o.Model.Load();
-        var spec = o.Pre.For(model);
+        var (image, opened, spec) = o.Model.Open(o.Input, o.Pre);
+        using var model = opened;
         var r = ModelFlags.Guard(() => new TextDetector(model, spec, o.Post).Detect(image));
         CommandRunner.WriteText(o.Out!, "regions", RegionsJson(r, image.Width, image.Height));
         if (o.Overlay is string op)
