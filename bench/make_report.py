@@ -132,6 +132,22 @@ WAVE2_AREAS = [
         ("Seeds48", "`watershed`, BGR page, a seed every 48 px"),
     ], None, "The 12 MP page as BGR with a marker every 48 pixels (background seeds in every other cell); each call "
              "restores the seeds first, on both sides. Both implementations are sequential."),
+    ("ColorBenchmarks", "Colour conversions", "Color", [
+        ("BgrToLab", "`cvtColor` BGR → Lab, 8-bit"),
+        ("BgrToHsv", "`cvtColor` BGR → HSV, 8-bit"),
+        ("LabToBgr", "`cvtColor` Lab → BGR, 8-bit"),
+    ], None, "On a 2.4 MP colour photo (1920×1280): `ColorConversion.Convert` vs `cv::cvtColor`, into a preallocated "
+             "image. Issue 5's reference: OpenCV 4.6 took 18.6 ms for BGR → Lab here."),
+    ("KMeansBenchmarks", "k-means", "KMeans", [
+        ("Lab4", "`kmeans` K 4 on 2.4 MP Lab pixels"),
+    ], "compactness within 0.5%",
+     "K = 4 on the Lab pixels (3 floats each) of a 2.4 MP photo, same criteria and attempts on both sides: "
+     "`KMeans.Cluster` vs `cv::kmeans`. The random generators differ, so the check compares compactness, not labels. "
+     "Issue 5's reference: OpenCV 4.6 took 1042 ms here."),
+    ("GrabCutBenchmarks", "GrabCut", "GrabCut", [
+        ("Rect5", "`grabCut` from a rectangle, 5 iterations, 640×427"),
+    ], None, "A 640×427 photo, initialised from a rectangle, 5 iterations: `GrabCut.Apply` vs `cv::grabCut`. "
+             "Issue 5's reference: OpenCV 4.6 took 1472 ms here."),
 ]
 OURS, THEIRS = "SegmentSharp", "OpenCv"
 
@@ -481,11 +497,10 @@ def report(args):
                 summary.append(f"- {prefix}{label}: no SegmentSharp measurement yet.")
 
     summarise("", "operations", measured)
-    if wave2_types:
-        summarise(f"Morphology, components, median, CLAHE, contours, distance, watershed ({runinfo2.get('date', 'separate run')}), ",
-                  "operations", wave2_measured)
-        summarise(f"Local thresholds vs adaptive mean at the same window ({runinfo2.get('date', 'separate run')}), ",
-                  "cases", local_measured)
+    when = f" ({runinfo2.get('date', 'separate run')})" if wave2_types else ""
+    summarise(f"Morphology, components, median, CLAHE, preprocessing, contours, distance, watershed, colour, k-means, GrabCut{when}, ",
+              "operations", wave2_measured)
+    summarise(f"Local thresholds vs adaptive mean at the same window{when}, ", "cases", local_measured)
     if e2e_results:
         for r in e2e_results["rows"]:
             if r.get("speedup"):
@@ -535,6 +550,13 @@ def report(args):
         L.append("```")
         L.append(memory)
         L.append("```")
+        L.append("")
+
+    # Whole-program measurements that are not BenchmarkDotNet pairs (batch throughput, model overhead, pipeline
+    # allocations): each script writes one markdown section into bench/out/extra/, included here in name order.
+    for path in sorted(glob.glob(os.path.join(ROOT, "bench", "out", "extra", "*.md"))):
+        with open(path, encoding="utf-8") as f:
+            L.append(f.read().rstrip())
         L.append("")
 
     L.append("## Codecs")

@@ -29,6 +29,10 @@ internal static class CliApp
                       (see 'segment try-all --help')
           batch       run a pipeline file over many images in parallel, resumable, with a manifest
                       (see 'segment batch --help'); 'segment batch merge' joins shard manifests
+          semantic    a class per pixel from an ONNX semantic-segmentation model (DeepLabV3, FCN, SegFormer)
+          instances   objects with masks from a Mask R-CNN ONNX model, as COCO results JSON
+          cutout      remove the background with a U²-Net/ISNet saliency model (RGBA cutout)
+          text-regions  text line boxes from a DBNet (PP-OCR) ONNX detector
 
         options:
           -h, --help  show this help message and exit
@@ -42,11 +46,12 @@ internal static class CliApp
           segment try-all scan.png sheet.png
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
-        (evaluate and batch also exit 3 when some pairs or images failed)
+        (evaluate and batch also exit 3 when some pairs or images failed; the model commands exit 4 when
+        the model's inputs or outputs do not fit the command)
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "batch"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "batch", "semantic", "instances", "cutout", "text-regions"];
 
     /// <summary>True when the writers are the process's own stdout/stderr (not a test's), so a live display may use them.</summary>
     public static bool UsesProcessConsole { get; private set; }
@@ -99,6 +104,10 @@ internal static class CliApp
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "batch" => Batch.BatchCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "semantic" => SemanticCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "instances" => InstancesCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "cutout" => CutoutCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "text-regions" => TextRegionsCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };

@@ -10,4 +10,6 @@ internal static class ExitCodes
     public const int Usage = 2;
     /// <summary>Some items of a many-file command (batch) failed while the others succeeded.</summary>
     public const int PartialFailure = 3;
+    /// <summary>The ONNX model loaded but does not fit the command (its inputs or outputs follow another convention).</summary>
+    public const int ModelMismatch = 4;
 }
