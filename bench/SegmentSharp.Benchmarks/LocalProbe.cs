@@ -75,12 +75,15 @@ internal static class LocalProbe
     public static int Quick(string[] args)
     {
         var windows = new[] { 15, 101 };
-        int reps = 7;
+        // LOCAL_REPS and LOCAL_THREADS (e.g. "1") shorten a probe of the slow methods on a loaded machine.
+        int reps = int.TryParse(Environment.GetEnvironmentVariable("LOCAL_REPS"), out int rr) && rr > 0 ? rr : 7;
+        var only = Environment.GetEnvironmentVariable("LOCAL_THREADS");
         var (mat, src) = BenchData.LoadDoc12();
         using var dstMat = new Mat(mat.Size(), MatType.CV_8UC1);
         string filter = args.Length > 1 ? args[1] : "";
         foreach (int threads in ThreadedBenchmark.ThreadCounts())
         {
+            if (!string.IsNullOrEmpty(only) && only != threads.ToString()) continue;
             Parallelism.MaxDegreeOfParallelism = threads;
             Cv2.SetNumThreads(threads);
             foreach (int win in windows)
@@ -156,6 +159,10 @@ internal static class LocalProbe
         ("Bernsen", () => LocalThreshold.Bernsen(src, win)),
         ("Contrast", () => LocalThreshold.Contrast(src, win)),
         ("MidGrey", () => LocalThreshold.MidGrey(src, win)),
+        ("Median", () => LocalThreshold.Median(src, win)),
+        ("LocalOtsu", () => LocalThreshold.LocalOtsu(src, win)),
+        ("Su", () => LocalThreshold.Su(src, win)),
+        ("Gatos", () => LocalThreshold.Gatos(src, win)),
     ];
 
     private static double Median(int reps, Action run)
