@@ -165,15 +165,23 @@ internal static class LocalProbe
         ("Gatos", () => LocalThreshold.Gatos(src, win)),
     ];
 
+    // LOCAL_CPU=1 times by the process's CPU time instead of the wall clock: on a loaded machine a single-threaded
+    // run then counts only its own cycles (meaningless for the all-core runs).
+    private static readonly bool CpuClock = Environment.GetEnvironmentVariable("LOCAL_CPU") == "1";
+
     private static double Median(int reps, Action run)
     {
         run();
         var t = new double[reps];
+        using var proc = Process.GetCurrentProcess();
         for (int i = 0; i < reps; i++)
         {
+            proc.Refresh();
+            var c0 = proc.TotalProcessorTime;
             long t0 = Stopwatch.GetTimestamp();
             run();
-            t[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            proc.Refresh();
+            t[i] = CpuClock ? (proc.TotalProcessorTime - c0).TotalMilliseconds : Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         }
         Array.Sort(t);
         return t[reps / 2];
