@@ -148,6 +148,29 @@ internal static class LocalProbe
         return 0;
     }
 
+    /// <summary>Single-threaded cost of the stages of Su and Gatos on the page (where their time goes).</summary>
+    public static unsafe int EdgeParts(string[] args)
+    {
+        var (mat, src) = BenchData.LoadDoc12();
+        mat.Dispose();
+        Parallelism.MaxDegreeOfParallelism = 1;
+        Image<byte> hc = null!;
+        fixed (byte* ps = src.Data)
+        {
+            var plane = new LocalPlane(ps, src.Width, src.Height, src.Stride);
+            Console.WriteLine($"contrast mask (3x3 min/max, Otsu): {Median(3, () => hc = ContrastImage.HighContrastMask(plane)),7:F1} ms");
+        }
+        Console.WriteLine($"stroke width estimate:             {Median(3, () => ContrastImage.EstimateStrokeWidth(hc)),7:F1} ms");
+        Console.WriteLine($"Wiener 3x3:                        {Median(3, () => GatosBinarization.Wiener(src)),7:F1} ms");
+        foreach (int win in new[] { 15, 101 })
+        {
+            Console.WriteLine($"window {win}: Su {Median(3, () => LocalThreshold.Su(src, win)),7:F1} ms, " +
+                              $"Gatos {Median(3, () => LocalThreshold.Gatos(src, win)),7:F1} ms, " +
+                              $"Sauvola {Median(3, () => LocalThreshold.Sauvola(src, win)),7:F1} ms");
+        }
+        return 0;
+    }
+
     internal static IEnumerable<(string Name, Func<Image<byte>> Run)> Methods(Image<byte> src, int win) =>
     [
         ("Niblack", () => LocalThreshold.Niblack(src, win)),
