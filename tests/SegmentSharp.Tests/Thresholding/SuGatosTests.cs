@@ -217,4 +217,34 @@ public class SuGatosTests
             }
         }
     }
+
+    /// <summary>The Wiener pre-filter with shared column sums against the per-pixel 3×3 sums it replaced.</summary>
+    [Fact]
+    public unsafe void WienerEqualsDirectNeighbourhoodSums()
+    {
+        var rng = new Random(29);
+        var sizes = new List<(int W, int H)> { (1, 1), (1, 7), (7, 1), (2, 2), (3, 3), (17, 5) };
+        for (int i = 0; i < 25; i++) sizes.Add((rng.Next(1, 60), rng.Next(1, 40)));
+        foreach (var (w, h) in sizes)
+        {
+            var data = new byte[w * h];
+            for (int i = 0; i < data.Length; i++) data[i] = (byte)(i % 3 == 0 ? 255 : rng.Next(256));
+            var img = new Image<byte>(data, w, h);
+            var got = GatosBinarization.Wiener(img);
+            fixed (byte* p = data)
+            {
+                var plane = new LocalPlane(p, w, h, w);
+                long total = 0;
+                for (int y = 0; y < h; y++)
+                    for (int x = 0; x < w; x++) { var (s, q) = GatosBinarization.Sums3(plane, x, y); total += 9 * q - s * s; }
+                double noise = total / (81.0 * w * h);
+                for (int y = 0; y < h; y++)
+                    for (int x = 0; x < w; x++)
+                    {
+                        var (s, q) = GatosBinarization.Sums3(plane, x, y);
+                        Assert.True(GatosBinarization.WienerPixel(data[y * w + x], s, q, noise) == got.Data[y * w + x], $"{w}x{h} at {x},{y}");
+                    }
+            }
+        }
+    }
 }
