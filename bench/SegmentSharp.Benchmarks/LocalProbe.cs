@@ -75,12 +75,15 @@ internal static class LocalProbe
     public static int Quick(string[] args)
     {
         var windows = new[] { 15, 101 };
-        int reps = 7;
+        // LOCAL_REPS and LOCAL_THREADS (e.g. "1") shorten a probe of the slow methods on a loaded machine.
+        int reps = int.TryParse(Environment.GetEnvironmentVariable("LOCAL_REPS"), out int rr) && rr > 0 ? rr : 7;
+        var only = Environment.GetEnvironmentVariable("LOCAL_THREADS");
         var (mat, src) = BenchData.LoadDoc12();
         using var dstMat = new Mat(mat.Size(), MatType.CV_8UC1);
         string filter = args.Length > 1 ? args[1] : "";
         foreach (int threads in ThreadedBenchmark.ThreadCounts())
         {
+            if (!string.IsNullOrEmpty(only) && only != threads.ToString()) continue;
             Parallelism.MaxDegreeOfParallelism = threads;
             Cv2.SetNumThreads(threads);
             foreach (int win in windows)
@@ -145,6 +148,29 @@ internal static class LocalProbe
         return 0;
     }
 
+    /// <summary>Single-threaded cost of the stages of Su and Gatos on the page (where their time goes).</summary>
+    public static unsafe int EdgeParts(string[] args)
+    {
+        var (mat, src) = BenchData.LoadDoc12();
+        mat.Dispose();
+        Parallelism.MaxDegreeOfParallelism = 1;
+        Image<byte> hc = null!;
+        fixed (byte* ps = src.Data)
+        {
+            var plane = new LocalPlane(ps, src.Width, src.Height, src.Stride);
+            Console.WriteLine($"contrast mask (3x3 min/max, Otsu): {Median(3, () => hc = ContrastImage.HighContrastMask(plane)),7:F1} ms");
+        }
+        Console.WriteLine($"stroke width estimate:             {Median(3, () => ContrastImage.EstimateStrokeWidth(hc)),7:F1} ms");
+        Console.WriteLine($"Wiener 3x3:                        {Median(3, () => GatosBinarization.Wiener(src)),7:F1} ms");
+        foreach (int win in new[] { 15, 101 })
+        {
+            Console.WriteLine($"window {win}: Su {Median(3, () => LocalThreshold.Su(src, win)),7:F1} ms, " +
+                              $"Gatos {Median(3, () => LocalThreshold.Gatos(src, win)),7:F1} ms, " +
+                              $"Sauvola {Median(3, () => LocalThreshold.Sauvola(src, win)),7:F1} ms");
+        }
+        return 0;
+    }
+
     internal static IEnumerable<(string Name, Func<Image<byte>> Run)> Methods(Image<byte> src, int win) =>
     [
         ("Niblack", () => LocalThreshold.Niblack(src, win)),
@@ -156,17 +182,29 @@ internal static class LocalProbe
         ("Bernsen", () => LocalThreshold.Bernsen(src, win)),
         ("Contrast", () => LocalThreshold.Contrast(src, win)),
         ("MidGrey", () => LocalThreshold.MidGrey(src, win)),
+        ("Median", () => LocalThreshold.Median(src, win)),
+        ("LocalOtsu", () => LocalThreshold.LocalOtsu(src, win)),
+        ("Su", () => LocalThreshold.Su(src, win)),
+        ("Gatos", () => LocalThreshold.Gatos(src, win)),
     ];
+
+    // LOCAL_CPU=1 times by the process's CPU time instead of the wall clock: on a loaded machine a single-threaded
+    // run then counts only its own cycles (meaningless for the all-core runs).
+    private static readonly bool CpuClock = Environment.GetEnvironmentVariable("LOCAL_CPU") == "1";
 
     private static double Median(int reps, Action run)
     {
         run();
         var t = new double[reps];
+        using var proc = Process.GetCurrentProcess();
         for (int i = 0; i < reps; i++)
         {
+            proc.Refresh();
+            var c0 = proc.TotalProcessorTime;
             long t0 = Stopwatch.GetTimestamp();
             run();
-            t[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            proc.Refresh();
+            t[i] = CpuClock ? (proc.TotalProcessorTime - c0).TotalMilliseconds : Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         }
         Array.Sort(t);
         return t[reps / 2];

@@ -10,6 +10,7 @@ if (args.Length > 0 && args[0] == "--memory") return LocalProbe.Memory(args);
 if (args.Length > 0 && args[0] == "--pipeline-alloc") return PipelineAllocProbe.Run();
 if (args.Length > 0 && args[0] == "--local-quick") return LocalProbe.Quick(args);
 if (args.Length > 0 && args[0] == "--local-parts") return LocalProbe.Parts(args);
+if (args.Length > 0 && args[0] == "--local-edge-parts") return LocalProbe.EdgeParts(args);
 if (args.Length > 0 && args[0] == "--generate-data")
 {
     BenchData.Ensure(Console.Out);

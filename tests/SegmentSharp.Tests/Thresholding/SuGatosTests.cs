@@ -171,4 +171,80 @@ public class SuGatosTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Local.Gatos(img, 3, p1: 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => Local.Gatos(img, 3, p2: 1.5));
     }
+
+    /// <summary>
+    /// The vector contrast row (16 pixels at a time, float32 quotient) against its scalar twin on random images of odd
+    /// and tiny widths, incl. 1×1 and 1×N, flat 0 and flat 255, and every (min, max) pair through a two-level image.
+    /// </summary>
+    [Fact]
+    public unsafe void ContrastRowVectorEqualsScalar()
+    {
+        var rng = new Random(23);
+        var sizes = new List<(int W, int H)> { (1, 1), (1, 9), (9, 1), (17, 3), (18, 2), (33, 5), (35, 4), (100, 3), (257, 6) };
+        for (int i = 0; i < 30; i++) sizes.Add((rng.Next(1, 90), rng.Next(1, 7)));
+        foreach (var (w, h) in sizes)
+            foreach (int kind in new[] { 0, 1, 2, 3 })
+            {
+                var data = new byte[w * h];
+                for (int i = 0; i < data.Length; i++)
+                    data[i] = kind switch { 0 => (byte)rng.Next(256), 1 => 0, 2 => 255, _ => (byte)(rng.Next(2) == 0 ? rng.Next(4) : 252 + rng.Next(4)) };
+                CompareContrastRows(data, w, h);
+            }
+        // Every (min, max) pair: rows alternate between lo and hi so each 3×3 neighbourhood spans both.
+        for (int lo = 0; lo < 256; lo += 1)
+        {
+            const int w = 40;
+            var data = new byte[w * 2];
+            for (int x = 0; x < w; x++) { data[x] = (byte)lo; data[w + x] = (byte)Math.Min(255, lo + x * 7 + (x * lo) % 5); }
+            CompareContrastRows(data, w, 2);
+        }
+    }
+
+    private static unsafe void CompareContrastRows(byte[] data, int w, int h)
+    {
+        var v = new byte[w];
+        var s = new byte[w];
+        fixed (byte* p = data)
+        fixed (byte* pv = v)
+        fixed (byte* ps = s)
+        {
+            var plane = new LocalPlane(p, w, h, w);
+            for (int y = 0; y < h; y++)
+            {
+                ContrastImage.ContrastRow(plane, y, pv);
+                ContrastImage.ContrastRowScalar(plane, y, ps);
+                Assert.True(s.AsSpan().SequenceEqual(v), $"{w}x{h} row {y}");
+            }
+        }
+    }
+
+    /// <summary>The Wiener pre-filter with shared column sums against the per-pixel 3×3 sums it replaced.</summary>
+    [Fact]
+    public unsafe void WienerEqualsDirectNeighbourhoodSums()
+    {
+        var rng = new Random(29);
+        var sizes = new List<(int W, int H)> { (1, 1), (1, 7), (7, 1), (2, 2), (3, 3), (17, 5) };
+        for (int i = 0; i < 25; i++) sizes.Add((rng.Next(1, 60), rng.Next(1, 40)));
+        foreach (var (w, h) in sizes)
+        {
+            var data = new byte[w * h];
+            for (int i = 0; i < data.Length; i++) data[i] = (byte)(i % 3 == 0 ? 255 : rng.Next(256));
+            var img = new Image<byte>(data, w, h);
+            var got = GatosBinarization.Wiener(img);
+            fixed (byte* p = data)
+            {
+                var plane = new LocalPlane(p, w, h, w);
+                long total = 0;
+                for (int y = 0; y < h; y++)
+                    for (int x = 0; x < w; x++) { var (s, q) = GatosBinarization.Sums3(plane, x, y); total += 9 * q - s * s; }
+                double noise = total / (81.0 * w * h);
+                for (int y = 0; y < h; y++)
+                    for (int x = 0; x < w; x++)
+                    {
+                        var (s, q) = GatosBinarization.Sums3(plane, x, y);
+                        Assert.True(GatosBinarization.WienerPixel(data[y * w + x], s, q, noise) == got.Data[y * w + x], $"{w}x{h} at {x},{y}");
+                    }
+            }
+        }
+    }
 }

@@ -132,12 +132,15 @@ internal static unsafe class GatosBinarization
             var rowVar = new long[h];
             Parallelism.ForBands(h, (long)w * 18, (y0, y1) =>
             {
+                var cs = new int[w];
+                var cq = new int[w];
                 for (int y = y0; y < y1; y++)
                 {
+                    ColumnSums3(plane, y, cs, cq);
                     long acc = 0;
                     for (int x = 0; x < w; x++)
                     {
-                        var (s, q) = Sums3(plane, x, y);
+                        var (s, q) = RowSums3(cs, cq, x);
                         acc += 9 * q - s * s;
                     }
                     rowVar[y] = acc;
@@ -149,12 +152,15 @@ internal static unsafe class GatosBinarization
             nint dp = (nint)pd;
             Parallelism.ForBands(h, (long)w * 18, (y0, y1) =>
             {
+                var cs = new int[w];
+                var cq = new int[w];
                 for (int y = y0; y < y1; y++)
                 {
+                    ColumnSums3(plane, y, cs, cq);
                     byte* s0 = plane.Row(y), d = (byte*)dp + (long)y * w;
                     for (int x = 0; x < w; x++)
                     {
-                        var (s, q) = Sums3(plane, x, y);
+                        var (s, q) = RowSums3(cs, cq, x);
                         d[x] = WienerPixel(s0[x], s, q, noise);
                     }
                 }
@@ -172,8 +178,33 @@ internal static unsafe class GatosBinarization
         return (byte)Math.Clamp(Math.Floor(v + 0.5), 0, 255);
     }
 
+    /// <summary>Σp and Σp² down each column of the 3 rows around <paramref name="y"/> (reflect-101), shared by the
+    /// three neighbourhoods that contain the column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ColumnSums3(LocalPlane p, int y, int[] cs, int[] cq)
+    {
+        int h = p.Height;
+        byte* a = p.Row(Reflect101.Map(y - 1, h)), b = p.Row(y), c = p.Row(Reflect101.Map(y + 1, h));
+        for (int x = 0; x < cs.Length; x++)
+        {
+            int u = a[x], v = b[x], t = c[x];
+            cs[x] = u + v + t;
+            cq[x] = u * u + v * v + t * t;
+        }
+    }
+
+    /// <summary>The 3×3 sums of pixel <paramref name="x"/> from <see cref="ColumnSums3"/>'s column sums.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (long Sum, long SumSq) Sums3(LocalPlane p, int x, int y)
+    private static (long Sum, long SumSq) RowSums3(int[] cs, int[] cq, int x)
+    {
+        int w = cs.Length;
+        int xl = x == 0 ? Reflect101.Map(-1, w) : x - 1, xr = x == w - 1 ? Reflect101.Map(w, w) : x + 1;
+        return ((long)cs[xl] + cs[x] + cs[xr], (long)cq[xl] + cq[x] + cq[xr]);
+    }
+
+    /// <summary>The 3×3 sums of one pixel read directly (the reference <see cref="RowSums3"/> is tested against).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (long Sum, long SumSq) Sums3(LocalPlane p, int x, int y)
     {
         int w = p.Width, h = p.Height;
         int xl = x == 0 ? Reflect101.Map(-1, w) : x - 1, xr = x == w - 1 ? Reflect101.Map(w, w) : x + 1;

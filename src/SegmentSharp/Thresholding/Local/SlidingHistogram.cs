@@ -229,7 +229,12 @@ internal static unsafe class SlidingHistogram
     /// w = 15 and ~200 at w = 101, so this scan dominates the cost and grows with the window's level count. Tried and
     /// dropped as no faster: an eight-lane AVX-512 evaluation of the terms, skipping the division where a level
     /// cannot win, branch-free selects, and skipping 16-level blocks by an upper bound on their terms (the bound
-    /// pruned under 5% of the levels on samples/page.png).</remarks>
+    /// pruned under 5% of the levels on samples/page.png). Seeding that pruning with the previous pixel's level as a
+    /// floor and bounding each block's numerator by the interval t(a) + c·[n·a − Σ, n·(a+15) − Σ] was exact but slower
+    /// (the 12 MP page, one thread: 3.2 s instead of 2.4 s at w = 15): even with the true optimum as the floor it skips
+    /// only 7% (w 15) to 14% (w 101) of the levels, because 25–30% of a page window's levels score within 10% of the
+    /// best and 55% within half of it. The criterion is that flat, so an exact search here stays linear in the levels.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int OtsuLevel<T>(T* hist, ulong* nonEmpty, long sum, long pop) where T : unmanaged, IBinaryInteger<T>
     {
