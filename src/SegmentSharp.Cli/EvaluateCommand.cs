@@ -21,7 +21,7 @@ internal static class EvaluateCommand
         usage: segment evaluate [-h] [--pred-text {0,255}] [--gt-text {0,255}]
                                 [--pred-suffix SUFFIX] [--gt-suffix SUFFIX]
                                 [--pweights PATH] [--rweights PATH] [--no-pseudo]
-                                [--labels] [--classes K] [--ignore-index I]
+                                [--labels] [--classes K] [--ignore-index I] [--coco]
                                 [--format {table,csv,json}] [--csv FILE] [--json FILE]
                                 PRED GT
         """;
@@ -31,7 +31,8 @@ internal static class EvaluateCommand
 
         Score predicted masks against ground truth: DIBCO binarization metrics (F-measure, pseudo-F-measure,
         PSNR, DRD, NRM, MCC, precision, recall, IoU, Dice), or with --labels per-class IoU, mean IoU and
-        pixel accuracy of label maps. Prints one row per image and the mean.
+        pixel accuracy of label maps, or with --coco the COCO instance-segmentation AP of a results file.
+        Prints one row per image and the mean (--coco: AP, AP50, AP75, AR100 and AP per category).
 
         positional arguments:
           PRED                  predicted mask, or a folder of them
@@ -55,6 +56,9 @@ internal static class EvaluateCommand
           --labels              compare label maps (8-bit gray, value = class) instead of text masks
           --classes K           number of classes for --labels (default: from the data)
           --ignore-index I      ground-truth label not counted in --labels mode (e.g. 255; default: none)
+          --coco                PRED is a COCO results JSON (list of image_id, category_id, segmentation,
+                                score) and GT a COCO ground-truth JSON; prints mask AP@[.5:.95], AP50,
+                                AP75 and AR@100 as pycocotools' COCOeval(iouType='segm')
           --format {table,csv,json}
                                 what to print on stdout (default: table)
           --csv FILE            also write the per-image results and the mean as CSV
@@ -64,9 +68,11 @@ internal static class EvaluateCommand
           segment evaluate out/ dibco2011/GT/ --gt-suffix _GT
           segment evaluate mask.png gt.tiff --pweights gt_PWeights.dat --rweights gt_RWeights.dat
           segment evaluate pred/ labels/ --labels --ignore-index 255 --csv scores.csv
+          segment evaluate results.json instances_val.json --coco --format json
 
         exit codes: 0 every pair evaluated, 1 nothing could be evaluated or a result file could not be
-        written, 2 usage error, 3 some pairs failed (missing partner, unreadable file, size mismatch)
+        written, 2 usage error, 3 some pairs failed (missing partner, unreadable file, size mismatch);
+        --coco: 0 evaluated, 1 a file could not be read or parsed, or no category has ground truth
 
         """;
 
@@ -99,6 +105,7 @@ internal static class EvaluateCommand
             new("--rweights", "PATH", v => o.RWeights = v!),
             new("--no-pseudo", null, _ => o.NoPseudo = true),
             new("--labels", null, _ => o.Labels = true),
+            new("--coco", null, _ => o.Coco = true),
             new("--classes", "K", v =>
             {
                 o.Classes = FlagValues.Int(v!, 1, 256, "classes");
@@ -120,6 +127,8 @@ internal static class EvaluateCommand
             throw new UsageException("--pweights and --rweights must be given together");
         if (o.Labels && o.PWeights is not null)
             throw new UsageException("argument --pweights: not allowed with argument --labels");
+        if (o.Coco && (o.Labels || o.PWeights is not null || o.PredSuffix != "" || o.GtSuffix != ""))
+            throw new UsageException("argument --coco: not allowed with --labels, --pweights or the suffix options");
         if (!o.Labels && (o.Classes != 0 || o.IgnoreIndex != -1))
             throw new UsageException("--classes and --ignore-index need --labels");
         return o;
@@ -131,6 +140,7 @@ internal static class EvaluateCommand
 
     private static int Execute(EvaluateOptions o, TextWriter stdout, TextWriter stderr)
     {
+        if (o.Coco) return EvaluateCoco.Run(o, stdout);
         List<EvaluatePair> pairs;
         try { pairs = EvaluatePairing.Pair(o.Pred, o.Gt, o.PredSuffix, o.GtSuffix); }
         catch (UsageException e)

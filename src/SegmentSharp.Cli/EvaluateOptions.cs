@@ -19,6 +19,8 @@ internal sealed class EvaluateOptions
     public TextPolarity GtText { get; set; } = TextPolarity.Dark;
     /// <summary>Label-map mode instead of binary text/background.</summary>
     public bool Labels { get; set; }
+    /// <summary>COCO mode: PRED and GT are COCO JSON files (results and ground truth).</summary>
+    public bool Coco { get; set; }
     /// <summary>Number of classes in label mode; 0 = from the data.</summary>
     public int Classes { get; set; }
     /// <summary>Ground-truth label excluded in label mode; −1 = none.</summary>
