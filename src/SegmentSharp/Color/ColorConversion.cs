@@ -56,6 +56,13 @@ public static partial class ColorConversion
             (ColorFamily.Gray, false) => (s, d, w) => GrayConversion.InverseRow8(s, d, w, dcn),
             (ColorFamily.Hsv, true) => (s, d, w) => HsvConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
             (ColorFamily.Lab, true) => LabKernel(scn, spec),
+            (ColorFamily.Xyz, true) => XyzKernel(scn, XyzConversion.ForwardMatrix(bidx), true),
+            (ColorFamily.Xyz, false) => XyzKernel(dcn, XyzConversion.InverseMatrix(bidx), false),
+            (ColorFamily.YCrCb, true) => (s, d, w) => YCrCbConversion.ForwardRow8(s, d, w, scn, bidx),
+            (ColorFamily.YCrCb, false) => (s, d, w) => YCrCbConversion.InverseRow8(s, d, w, dcn, bidx),
+            (ColorFamily.Hsv, false) => (s, d, w) => HsvConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
+            (ColorFamily.Hls, true) => (s, d, w) => HlsConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
+            (ColorFamily.Hls, false) => (s, d, w) => HlsConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
             _ => throw new NotSupportedException($"{code} is not implemented yet."),
         };
         ColorRows.Run(src, dst, kernel);
@@ -78,6 +85,10 @@ public static partial class ColorConversion
         var tables = LabConversion.TablesFor(spec.BlueIdx, spec.Srgb);
         return (s, d, w) => LabConversion.ForwardRow8(s, d, w, scn, tables);
     }
+
+    private static ColorRows.Kernel<byte, byte> XyzKernel(int cn, int[] m, bool forward) => forward
+        ? (s, d, w) => XyzConversion.ForwardRow8(s, d, w, cn, m)
+        : (s, d, w) => XyzConversion.InverseRow8(s, d, w, cn, m);
 
     private static ColorSpec Check(int sw, int sh, int scn, int dw, int dh, int dcn, ColorCode code)
     {

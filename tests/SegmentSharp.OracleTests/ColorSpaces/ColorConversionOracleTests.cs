@@ -12,6 +12,11 @@ public class ColorConversionOracleTests
         ColorCode.BGR2GRAY, ColorCode.RGB2GRAY, ColorCode.BGRA2GRAY, ColorCode.RGBA2GRAY, ColorCode.GRAY2BGR, ColorCode.GRAY2BGRA,
         ColorCode.BGR2HSV, ColorCode.RGB2HSV, ColorCode.BGR2HSV_FULL, ColorCode.RGB2HSV_FULL,
         ColorCode.BGR2Lab, ColorCode.RGB2Lab, ColorCode.LBGR2Lab, ColorCode.LRGB2Lab,
+        ColorCode.BGR2XYZ, ColorCode.RGB2XYZ, ColorCode.XYZ2BGR, ColorCode.XYZ2RGB,
+        ColorCode.BGR2YCrCb, ColorCode.RGB2YCrCb, ColorCode.YCrCb2BGR, ColorCode.YCrCb2RGB,
+        ColorCode.HSV2BGR, ColorCode.HSV2RGB, ColorCode.HSV2BGR_FULL, ColorCode.HSV2RGB_FULL,
+        ColorCode.BGR2HLS, ColorCode.RGB2HLS,
+        ColorCode.HLS2BGR, ColorCode.HLS2RGB, ColorCode.HLS2BGR_FULL, ColorCode.HLS2RGB_FULL,
     ];
 
     public static IEnumerable<object[]> CodeCases() => Codes.Select(c => new object[] { c });
