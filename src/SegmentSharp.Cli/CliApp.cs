@@ -25,6 +25,8 @@ internal static class CliApp
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
+          inrange     mask a colour range in HSV, HLS, Lab, YCrCb, XYZ, BGR or gray (cv2.inRange),
+                      hue ranges may wrap around (see 'segment inrange --help')
           try-all     contact sheets of an image binarized by every global and local method
                       (see 'segment try-all --help')
 
@@ -38,13 +40,14 @@ internal static class CliApp
           segment threshold scan.png mask.png --method auto
           segment components coins.png --blur 5 --method otsu --open ellipse:5x5 --min-area 100 --stats coins.csv
           segment try-all scan.png sheet.png
+          segment inrange flowers.png red.png --space hsv --lower 170,80,60 --upper 10,255,255
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
         (evaluate also exits 3 when some pairs could not be evaluated)
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "inrange"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -92,6 +95,7 @@ internal static class CliApp
                 "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "inrange" => InRangeCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };

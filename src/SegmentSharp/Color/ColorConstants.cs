@@ -87,5 +87,13 @@ internal static class ColorConstants
     /// <summary>Round half to even, OpenCV's <c>cvRound</c>.</summary>
     public static int Round(double v) => (int)Math.Round(v, MidpointRounding.ToEven);
 
+    /// <summary>OpenCV's <c>saturate_cast&lt;int&gt;(double)</c>: round half to even, clamped to the int range (NaN gives int.MinValue as on x86-64).</summary>
+    public static int RoundSaturate(double v)
+    {
+        if (double.IsNaN(v)) return int.MinValue;
+        double r = Math.Round(v, MidpointRounding.ToEven);
+        return r >= int.MaxValue ? int.MaxValue : r <= int.MinValue ? int.MinValue : (int)r;
+    }
+
     private static double Bits(long raw) => BitConverter.Int64BitsToDouble(raw);
 }
