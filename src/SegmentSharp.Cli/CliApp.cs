@@ -23,6 +23,7 @@ internal static class CliApp
           contours    trace object borders with hierarchy (cv2.findContours) to JSON, GeoJSON or SVG
           distance    distance transform of a mask (cv2.distanceTransform)
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
+          kmeans      colour segmentation by k-means (cv2.kmeans), the image painted with cluster colours
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
           inrange     mask a colour range in HSV, HLS, Lab, YCrCb, XYZ, BGR or gray (cv2.inRange),
@@ -40,6 +41,7 @@ internal static class CliApp
           segment threshold scan.png mask.png --method auto
           segment components coins.png --blur 5 --method otsu --open ellipse:5x5 --min-area 100 --stats coins.csv
           segment try-all scan.png sheet.png
+          segment kmeans fruit.png fruit-k4.png --k 4 --labels fruit-labels.png
           segment inrange flowers.png red.png --space hsv --lower 170,80,60 --upper 10,255,255
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
@@ -47,7 +49,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "inrange"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "inrange", "kmeans"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -96,6 +98,7 @@ internal static class CliApp
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "inrange" => InRangeCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "kmeans" => KMeansCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };
