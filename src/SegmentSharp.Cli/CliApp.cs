@@ -24,6 +24,7 @@ internal static class CliApp
           distance    distance transform of a mask (cv2.distanceTransform)
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
           kmeans      colour segmentation by k-means (cv2.kmeans), the image painted with cluster colours
+          superpixels over-segment into superpixels (Felzenszwalb-Huttenlocher, as scikit-image)
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
           inrange     mask a colour range in HSV, HLS, Lab, YCrCb, XYZ, BGR or gray (cv2.inRange),
@@ -49,7 +50,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "inrange", "kmeans"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "inrange", "kmeans", "superpixels"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -99,6 +100,7 @@ internal static class CliApp
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "inrange" => InRangeCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "kmeans" => KMeansCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "superpixels" => SuperpixelsCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,
                     $"argument COMMAND: invalid choice: '{first}' (choose from {string.Join(", ", Commands.Select(c => $"'{c}'"))})"),
             };
