@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using SegmentSharp.Clustering;
 using SegmentSharp.Codecs;
-using SegmentSharp.Drawing;
 
 namespace SegmentSharp.Cli;
 
@@ -121,13 +120,7 @@ internal static class KMeansCommand
         CommandRunner.Write(o.Output, "painted image", p => ImageFile.Write(p, r.Painted));
         if (o.Labels is string lp) CommandRunner.Write(lp, "labels", p => ImageFile.WriteLabels(p, r.Labels));
         if (o.Overlay is string op)
-        {
-            // Labels shifted to 1..K: cluster 0 is a region like any other, not background.
-            var shifted = new Imaging.Image<int>(r.Labels.Width, r.Labels.Height);
-            for (int i = 0; i < shifted.Data.Length; i++) shifted.Data[i] = r.Labels.Data[i] + 1;
-            var over = Boundaries.Mark(picture, shifted, mode: BoundaryMode.Thick);
-            CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, over));
-        }
+        CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, RegionOverlay.Boundaries(picture, r.Labels)));
         long t3 = Stopwatch.GetTimestamp();
 
         var sizes = new long[o.K];

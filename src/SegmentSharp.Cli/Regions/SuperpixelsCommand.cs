@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SegmentSharp.Codecs;
-using SegmentSharp.Drawing;
 using SegmentSharp.Superpixels;
 
 namespace SegmentSharp.Cli;
@@ -93,13 +92,7 @@ internal static class SuperpixelsCommand
         foreach (int v in labels.Data) count = Math.Max(count, v + 1);
         CommandRunner.Write(o.Output, "labels", p => ImageFile.WriteLabels(p, labels));
         if (o.Overlay is string op)
-        {
-            // mark_boundaries on labels 0..N-1 treats 0 as a segment too; shift so no segment is background.
-            var shifted = new Imaging.Image<int>(labels.Width, labels.Height);
-            for (int i = 0; i < shifted.Data.Length; i++) shifted.Data[i] = labels.Data[i] + 1;
-            var over = Boundaries.Mark(picture, shifted, mode: BoundaryMode.Thick);
-            CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, over));
-        }
+        CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, RegionOverlay.Boundaries(picture, labels)));
         long t3 = Stopwatch.GetTimestamp();
         if (o.Json)
             stdout.WriteLine(Json.Object(("input", Json.Str(o.Input)), ("output", Json.Str(o.Output)), ("method", Json.Str("felzenszwalb")),
