@@ -120,7 +120,7 @@ internal static class KMeansCommand
         CommandRunner.Write(o.Output, "painted image", p => ImageFile.Write(p, r.Painted));
         if (o.Labels is string lp) CommandRunner.Write(lp, "labels", p => ImageFile.WriteLabels(p, r.Labels));
         if (o.Overlay is string op)
-        CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, RegionOverlay.Boundaries(picture, r.Labels)));
+            CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, RegionOverlay.Boundaries(picture, r.Labels)));
         long t3 = Stopwatch.GetTimestamp();
 
         var sizes = new long[o.K];

@@ -92,7 +92,7 @@ internal static class SuperpixelsCommand
         foreach (int v in labels.Data) count = Math.Max(count, v + 1);
         CommandRunner.Write(o.Output, "labels", p => ImageFile.WriteLabels(p, labels));
         if (o.Overlay is string op)
-        CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, RegionOverlay.Boundaries(picture, labels)));
+            CommandRunner.Write(op, "overlay", p => ImageFile.Write(p, RegionOverlay.Boundaries(picture, labels)));
         long t3 = Stopwatch.GetTimestamp();
         if (o.Json)
             stdout.WriteLine(Json.Object(("input", Json.Str(o.Input)), ("output", Json.Str(o.Output)), ("method", Json.Str("felzenszwalb")),
