@@ -23,8 +23,12 @@ internal static class CliApp
           contours    trace object borders with hierarchy (cv2.findContours) to JSON, GeoJSON or SVG
           distance    distance transform of a mask (cv2.distanceTransform)
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
+          kmeans      colour segmentation by k-means (cv2.kmeans), the image painted with cluster colours
+          superpixels over-segment into superpixels (Felzenszwalb-Huttenlocher, as scikit-image)
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
+          inrange     mask a colour range in HSV, HLS, Lab, YCrCb, XYZ, BGR or gray (cv2.inRange),
+                      hue ranges may wrap around (see 'segment inrange --help')
           try-all     contact sheets of an image binarized by every global and local method
                       (see 'segment try-all --help')
           batch       run a pipeline file over many images in parallel, resumable, with a manifest
@@ -44,6 +48,8 @@ internal static class CliApp
           segment threshold scan.png mask.png --method auto
           segment components coins.png --blur 5 --method otsu --open ellipse:5x5 --min-area 100 --stats coins.csv
           segment try-all scan.png sheet.png
+          segment kmeans fruit.png fruit-k4.png --k 4 --labels fruit-labels.png
+          segment inrange flowers.png red.png --space hsv --lower 170,80,60 --upper 10,255,255
 
         exit codes: 0 success, 1 read/write failure, 2 usage error
         (evaluate and batch also exit 3 when some pairs or images failed; the model commands exit 4 when
@@ -51,7 +57,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "batch", "semantic", "instances", "cutout", "text-regions"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "inrange", "kmeans", "superpixels", "batch", "semantic", "instances", "cutout", "text-regions"];
 
     /// <summary>True when the writers are the process's own stdout/stderr (not a test's), so a live display may use them.</summary>
     public static bool UsesProcessConsole { get; private set; }
@@ -103,6 +109,9 @@ internal static class CliApp
                 "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "inrange" => InRangeCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "kmeans" => KMeansCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "superpixels" => SuperpixelsCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "batch" => Batch.BatchCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "semantic" => SemanticCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "instances" => InstancesCommand.Run(args.Skip(1).ToArray(), stdout, stderr),

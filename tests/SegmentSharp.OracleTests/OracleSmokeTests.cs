@@ -4,7 +4,7 @@ using SegmentSharp.Imaging;
 
 namespace SegmentSharp.OracleTests;
 
-public class ColorConversionOracleTests
+public class GrayConversionSmokeTests
 {
     [Theory]
     [InlineData(1, 1, 3)]

@@ -2,8 +2,12 @@ using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Color;
 
-/// <summary>Colour-space conversions equal to OpenCV's <c>cv::cvtColor</c> on 8-bit images.</summary>
-public static class ColorConversion
+/// <summary>
+/// Colour-space conversions equal to OpenCV's <c>cv::cvtColor</c>: 8-bit results are bit-exact with OpenCV 4's integer
+/// and table paths, 32-bit float results follow OpenCV's float formulas (ranges as OpenCV: L* 0..100, hue in degrees
+/// 0..360, S/V/L 0..1, inputs 0..1).
+/// </summary>
+public static partial class ColorConversion
 {
     // BT.601 luma weights in 15-bit fixed point, as OpenCV 4's 8-bit path rounds them (RY15/GY15/BY15):
     // 0.299, 0.587 and 0.114 scaled by 2^15 and nudged so they sum to exactly 32768.
@@ -19,14 +23,7 @@ public static class ColorConversion
         if (src.Channels is not (3 or 4)) throw new ArgumentException($"Expected 3 or 4 channels, got {src.Channels}.", nameof(src));
         if (dst.Channels != 1 || dst.Width != src.Width || dst.Height != src.Height)
             throw new ArgumentException("Destination must be single-channel and the same size as the source.", nameof(dst));
-        int cn = src.Channels;
-        for (int y = 0; y < src.Height; y++)
-        {
-            var s = src.Row(y);
-            var d = dst.Row(y);
-            for (int x = 0, i = 0; x < d.Length; x++, i += cn)
-                d[x] = (byte)((s[i] * B2Y + s[i + 1] * G2Y + s[i + 2] * R2Y + (1 << (Shift - 1))) >> Shift);
-        }
+        Convert(src, dst, ColorCode.BGR2GRAY);
     }
 
     /// <summary>Allocating convenience overload of <see cref="BgrToGray(ReadOnlyImageView{byte}, ImageView{byte})"/>.</summary>
@@ -35,5 +32,73 @@ public static class ColorConversion
         var dst = new Image<byte>(src.Width, src.Height, 1);
         BgrToGray(src.ReadOnlyView, dst.View);
         return dst;
+    }
+
+    /// <summary>
+    /// Converts an 8-bit image between colour spaces, bit-exact with <c>cv2.cvtColor(src, code)</c> (OpenCV 4).
+    /// </summary>
+    /// <remarks>
+    /// Algorithms: BT.601 luma for gray and Y'CrCb; the sRGB/D65 matrices of IEC 61966-2-1 for XYZ; Smith's (1978) hexcone
+    /// for HSV and HLS; CIE 1976 L*a*b* and L*u*v* (D65, sRGB gamma unless the code says linear) through OpenCV's
+    /// fixed-point tables. The destination's channel count picks 3 or 4 output channels where OpenCV allows a <c>dstCn</c>
+    /// (alpha is then 255); a BGRA/RGBA source is accepted wherever a BGR/RGB one is. Rows run in parallel bands
+    /// (<see cref="Parallelism"/>).
+    /// </remarks>
+    /// <exception cref="ArgumentException">The sizes differ or a channel count does not fit the code.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is not a defined <see cref="ColorCode"/>.</exception>
+    public static void Convert(ReadOnlyImageView<byte> src, ImageView<byte> dst, ColorCode code)
+    {
+        var spec = Check(src.Width, src.Height, src.Channels, dst.Width, dst.Height, dst.Channels, code);
+        int scn = src.Channels, dcn = dst.Channels, bidx = spec.BlueIdx;
+        ColorRows.Kernel<byte, byte> kernel = (spec.Family, spec.Forward) switch
+        {
+            (ColorFamily.Gray, true) => (s, d, w) => GrayConversion.ForwardRow8(s, d, w, scn, bidx),
+            (ColorFamily.Gray, false) => (s, d, w) => GrayConversion.InverseRow8(s, d, w, dcn),
+            (ColorFamily.Hsv, true) => (s, d, w) => HsvConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
+            (ColorFamily.Lab, true) => LabKernel(scn, spec),
+            (ColorFamily.Xyz, true) => XyzKernel(scn, XyzConversion.ForwardMatrix(bidx), true),
+            (ColorFamily.Xyz, false) => XyzKernel(dcn, XyzConversion.InverseMatrix(bidx), false),
+            (ColorFamily.YCrCb, true) => (s, d, w) => YCrCbConversion.ForwardRow8(s, d, w, scn, bidx),
+            (ColorFamily.YCrCb, false) => (s, d, w) => YCrCbConversion.InverseRow8(s, d, w, dcn, bidx),
+            (ColorFamily.Hsv, false) => (s, d, w) => HsvConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
+            (ColorFamily.Hls, true) => (s, d, w) => HlsConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
+            (ColorFamily.Hls, false) => (s, d, w) => HlsConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
+            _ => throw new NotSupportedException($"{code} is not implemented yet."),
+        };
+        ColorRows.Run(src, dst, kernel);
+    }
+
+    /// <summary>Allocating overload of <see cref="Convert(ReadOnlyImageView{byte}, ImageView{byte}, ColorCode)"/>.</summary>
+    /// <param name="src">The source image.</param>
+    /// <param name="code">The conversion.</param>
+    /// <param name="dstChannels">Output channels; 0 takes the code's default (1 for gray, 4 for <c>GRAY2BGRA</c>, else 3).</param>
+    public static Image<byte> Convert(Image<byte> src, ColorCode code, int dstChannels = 0)
+    {
+        ArgumentNullException.ThrowIfNull(src);
+        var dst = new Image<byte>(src.Width, src.Height, dstChannels == 0 ? ColorSpec.DefaultDestinationChannels(code) : dstChannels);
+        Convert(src.ReadOnlyView, dst.View, code);
+        return dst;
+    }
+
+    private static ColorRows.Kernel<byte, byte> LabKernel(int scn, ColorSpec spec)
+    {
+        var tables = LabConversion.TablesFor(spec.BlueIdx, spec.Srgb);
+        return (s, d, w) => LabConversion.ForwardRow8(s, d, w, scn, tables);
+    }
+
+    private static ColorRows.Kernel<byte, byte> XyzKernel(int cn, int[] m, bool forward) => forward
+        ? (s, d, w) => XyzConversion.ForwardRow8(s, d, w, cn, m)
+        : (s, d, w) => XyzConversion.InverseRow8(s, d, w, cn, m);
+
+    private static ColorSpec Check(int sw, int sh, int scn, int dw, int dh, int dcn, ColorCode code)
+    {
+        var spec = ColorSpec.For(code);
+        if (sw != dw || sh != dh)
+            throw new ArgumentException($"Destination is {dw}×{dh} but source is {sw}×{sh}.", "dst");
+        if (!spec.AcceptsSource(scn))
+            throw new ArgumentException($"{code} cannot take a {scn}-channel source.", "src");
+        if (!spec.AcceptsDestination(dcn))
+            throw new ArgumentException($"{code} cannot write a {dcn}-channel destination.", "dst");
+        return spec;
     }
 }

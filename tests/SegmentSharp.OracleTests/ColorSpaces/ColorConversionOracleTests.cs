@@ -1,0 +1,64 @@
+using OpenCvSharp;
+using SegmentSharp.Color;
+using static SegmentSharp.OracleTests.ColorSpaces.ColorOracle;
+
+namespace SegmentSharp.OracleTests.ColorSpaces;
+
+public class ColorConversionOracleTests
+{
+    /// <summary>The codes implemented so far, each with the source channel counts and destination channel counts to try.</summary>
+    public static readonly ColorCode[] Codes =
+    [
+        ColorCode.BGR2GRAY, ColorCode.RGB2GRAY, ColorCode.BGRA2GRAY, ColorCode.RGBA2GRAY, ColorCode.GRAY2BGR, ColorCode.GRAY2BGRA,
+        ColorCode.BGR2HSV, ColorCode.RGB2HSV, ColorCode.BGR2HSV_FULL, ColorCode.RGB2HSV_FULL,
+        ColorCode.BGR2Lab, ColorCode.RGB2Lab, ColorCode.LBGR2Lab, ColorCode.LRGB2Lab,
+        ColorCode.BGR2XYZ, ColorCode.RGB2XYZ, ColorCode.XYZ2BGR, ColorCode.XYZ2RGB,
+        ColorCode.BGR2YCrCb, ColorCode.RGB2YCrCb, ColorCode.YCrCb2BGR, ColorCode.YCrCb2RGB,
+        ColorCode.HSV2BGR, ColorCode.HSV2RGB, ColorCode.HSV2BGR_FULL, ColorCode.HSV2RGB_FULL,
+        ColorCode.BGR2HLS, ColorCode.RGB2HLS,
+        ColorCode.HLS2BGR, ColorCode.HLS2RGB, ColorCode.HLS2BGR_FULL, ColorCode.HLS2RGB_FULL,
+    ];
+
+    public static IEnumerable<object[]> CodeCases() => Codes.Select(c => new object[] { c });
+
+    private static (int[] Src, int[] Dst) ChannelsFor(ColorCode code)
+    {
+        var cv = code.ToString();
+        if (cv.StartsWith("GRAY2", StringComparison.Ordinal)) return ([1], [code == ColorCode.GRAY2BGRA ? 4 : 3, 4]);
+        if (cv.EndsWith("GRAY", StringComparison.Ordinal)) return ([3, 4], [1]);
+        bool forward = cv.StartsWith("BGR", StringComparison.Ordinal) || cv.StartsWith("RGB", StringComparison.Ordinal)
+            || cv.StartsWith("LBGR", StringComparison.Ordinal) || cv.StartsWith("LRGB", StringComparison.Ordinal);
+        return forward ? ([3, 4], [3]) : ([3], [3, 4]);
+    }
+
+    [Fact]
+    public void CodesHaveOpenCvsNumbers()
+    {
+        foreach (var code in Enum.GetValues<ColorCode>())
+            Assert.Equal((int)Enum.Parse<ColorConversionCodes>(code.ToString()), (int)code);
+    }
+
+    [Theory]
+    [MemberData(nameof(CodeCases))]
+    public void RandomImagesMatchCvtColor(ColorCode code)
+    {
+        var (srcCns, dstCns) = ChannelsFor(code);
+        int seed = (int)code * 1000;
+        foreach (var scn in srcCns)
+            foreach (var dcn in dstCns)
+            {
+                foreach (var (w, h) in Sizes) Check8(Random8(w, h, scn, seed++), code, dcn, "random");
+                Check8(Random8(641, 37, scn, seed++), code, dcn, "random");
+                Check8(Filled8(5, 3, scn, 0), code, dcn, "all-0");
+                Check8(Filled8(5, 3, scn, 255), code, dcn, "all-255");
+            }
+    }
+
+    public static IEnumerable<object[]> ForwardThreeChannelCodes() => Codes
+        .Where(c => ChannelsFor(c).Src.Contains(3) && c.ToString() is var s && !s.StartsWith("GRAY", StringComparison.Ordinal) && (s.StartsWith("BGR") || s.StartsWith("RGB") || s.StartsWith("LBGR") || s.StartsWith("LRGB")))
+        .Select(c => new object[] { c });
+
+    [Theory]
+    [MemberData(nameof(ForwardThreeChannelCodes))]
+    public void EveryColourMatchesCvtColor(ColorCode code) => Check8(AllColours(), code, ChannelsFor(code).Dst[0], "all 2^24 colours");
+}
