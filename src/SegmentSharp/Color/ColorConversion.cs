@@ -44,7 +44,7 @@ public static partial class ColorConversion
     /// (alpha is then 255); a BGRA/RGBA source is accepted wherever a BGR/RGB one is. Rows run in parallel bands
     /// (<see cref="Parallelism"/>). Not yet implemented: the Luv codes (<see cref="NotSupportedException"/>). The
     /// full-range HLS codes (<c>BGR2HLS_FULL</c>, <c>RGB2HLS_FULL</c>) follow OpenCV's own code; OpenCV builds with Intel IPP
-    /// (the x86-64 wheels and OpenCvSharp) run IPP's conversion for them instead, which differs by one level at some pixels.
+    /// (the x86-64 wheels and OpenCvSharp) run IPP's conversion for them instead, which differs by up to two levels at some pixels.
     /// </remarks>
     /// <exception cref="ArgumentException">The sizes differ or a channel count does not fit the code.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is not a defined <see cref="ColorCode"/>.</exception>

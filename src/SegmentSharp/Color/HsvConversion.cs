@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegmentSharp.Color;
 
 /// <summary>
@@ -22,6 +24,8 @@ internal static class HsvConversion
     }
 
     /// <summary>8-bit HSV of one row. <paramref name="blueIdx"/> is 0 for BGR input, 2 for RGB.</summary>
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ForwardRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int blueIdx, int hueRange)
     {
         var hdiv = hueRange == 180 ? HDiv180 : HDiv256;
@@ -49,6 +53,8 @@ internal static class HsvConversion
     /// OpenCV truncates in its 32-pixel vector groups and rounds the leftover pixels, and so do we. The full-range code
     /// (hue scale 6/255) goes through Intel IPP in OpenCV's x86-64 builds, which rounds every pixel.
     /// </summary>
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void InverseRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int blueIdx, int hueRange)
     {
         float hscale = 6f / (hueRange == 180 ? 180 : 255);

