@@ -84,32 +84,40 @@ internal static class LabInverse
 
     // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Row8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int blueIdx, bool srgb)
+    internal static unsafe void Row8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int blueIdx, bool srgb)
     {
-        var c = Matrices[0] ??= Matrix();
-        var yf = YF;
-        var xz = AbToXZ;
-        var inv = InvGamma;
-        int maxIdx = xz.Length - 1;
+        if (src.Length < width * 3 || dst.Length < width * dcn) throw new ArgumentException("Row too short.");
+        var m = Matrices[0] ??= Matrix();
+        int c0 = m[0], c1 = m[1], c2 = m[2], c3 = m[3], c4 = m[4], c5 = m[5], c6 = m[6], c7 = m[7], c8 = m[8];
+        int maxIdx = AbToXZ.Length - 1;
         const int half = 1 << (Shift - 1);
-        for (int x = 0, i = 0, o = 0; x < width; x++, i += 3, o += dcn)
+        int bi = blueIdx, ri = blueIdx ^ 2;
+        fixed (int* yf = YF)
+        fixed (int* xz = AbToXZ)
+        fixed (ushort* inv = InvGamma)
+        fixed (byte* ps = src)
+        fixed (byte* pd = dst)
         {
-            int l = src[i], a = src[i + 1], b = src[i + 2];
-            int y = yf[2 * l], ify = yf[2 * l + 1];
-            int adiv = ((5 * a * 53687 + (1 << 7)) >> 13) - 128 * Base / 500;
-            int bdiv = ((b * 41943 + (1 << 4)) >> 9) - 128 * Base / 200 + 1;
-            // OpenCV reads one entry before its table for L = 0 with b = 255; the first entry stands in for it.
-            int fx = xz[Math.Clamp(ify + adiv - MinAb, 0, maxIdx)];
-            int fz = xz[Math.Clamp(ify - bdiv - MinAb, 0, maxIdx)];
-            int r = Math.Clamp((c[0] * fx + c[1] * y + c[2] * fz + half) >> Shift, 0, InvGammaSize - 1);
-            int g = Math.Clamp((c[3] * fx + c[4] * y + c[5] * fz + half) >> Shift, 0, InvGammaSize - 1);
-            int bl = Math.Clamp((c[6] * fx + c[7] * y + c[8] * fz + half) >> Shift, 0, InvGammaSize - 1);
-            if (srgb) { r = inv[r]; g = inv[g]; bl = inv[bl]; }
-            else { r = ((r << 8) - r) >> InvGammaShift; g = ((g << 8) - g) >> InvGammaShift; bl = ((bl << 8) - bl) >> InvGammaShift; }
-            dst[o + blueIdx] = (byte)Math.Min(bl, 255);
-            dst[o + 1] = (byte)Math.Min(g, 255);
-            dst[o + (blueIdx ^ 2)] = (byte)Math.Min(r, 255);
-            if (dcn == 4) dst[o + 3] = 255;
+            byte* s = ps, d = pd;
+            for (int x = 0; x < width; x++, s += 3, d += dcn)
+            {
+                int l = s[0], a = s[1], b = s[2];
+                int y = yf[2 * l], ify = yf[2 * l + 1];
+                int adiv = ((5 * a * 53687 + (1 << 7)) >> 13) - 128 * Base / 500;
+                int bdiv = ((b * 41943 + (1 << 4)) >> 9) - 128 * Base / 200 + 1;
+                // OpenCV reads one entry before its table for L = 0 with b = 255; the first entry stands in for it.
+                int fx = xz[Math.Clamp(ify + adiv - MinAb, 0, maxIdx)];
+                int fz = xz[Math.Clamp(ify - bdiv - MinAb, 0, maxIdx)];
+                int r = Math.Clamp((c0 * fx + c1 * y + c2 * fz + half) >> Shift, 0, InvGammaSize - 1);
+                int g = Math.Clamp((c3 * fx + c4 * y + c5 * fz + half) >> Shift, 0, InvGammaSize - 1);
+                int bl = Math.Clamp((c6 * fx + c7 * y + c8 * fz + half) >> Shift, 0, InvGammaSize - 1);
+                if (srgb) { r = inv[r]; g = inv[g]; bl = inv[bl]; }
+                else { r = ((r << 8) - r) >> InvGammaShift; g = ((g << 8) - g) >> InvGammaShift; bl = ((bl << 8) - bl) >> InvGammaShift; }
+                d[bi] = (byte)Math.Min(bl, 255);
+                d[1] = (byte)Math.Min(g, 255);
+                d[ri] = (byte)Math.Min(r, 255);
+                if (dcn == 4) d[3] = 255;
+            }
         }
     }
 }
