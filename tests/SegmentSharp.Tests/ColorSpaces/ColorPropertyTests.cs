@@ -48,12 +48,11 @@ public class ColorPropertyTests
     public void EightBitRoundTripsStayClose()
     {
         // Quantisation to 8 bits loses a little; a wrong conversion loses a lot. (8-bit Lab clips a and b of saturated
-        // colours, so its round trip is checked on grays, in LabOfGraysIsNeutralAndMonotone.)
+        // colours and 8-bit XYZ clips Z of blues, so Lab's round trip is checked on grays, in LabOfGraysIsNeutralAndMonotone.)
         foreach (var (to, back, tol) in new[]
                  {
                      (ColorCode.BGR2HSV, ColorCode.HSV2BGR, 8),
                      (ColorCode.BGR2HLS, ColorCode.HLS2BGR, 8), (ColorCode.BGR2YCrCb, ColorCode.YCrCb2BGR, 3),
-                     (ColorCode.BGR2XYZ, ColorCode.XYZ2BGR, 6),
                  })
         {
             Images.Where(i => i.Channels == 3).Sample(img =>
