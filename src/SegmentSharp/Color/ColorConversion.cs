@@ -42,10 +42,13 @@ public static partial class ColorConversion
     /// for HSV and HLS; CIE 1976 L*a*b* and L*u*v* (D65, sRGB gamma unless the code says linear) through OpenCV's
     /// fixed-point tables. The destination's channel count picks 3 or 4 output channels where OpenCV allows a <c>dstCn</c>
     /// (alpha is then 255); a BGRA/RGBA source is accepted wherever a BGR/RGB one is. Rows run in parallel bands
-    /// (<see cref="Parallelism"/>).
+    /// (<see cref="Parallelism"/>). Not yet implemented: the Luv codes (<see cref="NotSupportedException"/>). The
+    /// full-range HLS codes (<c>BGR2HLS_FULL</c>, <c>RGB2HLS_FULL</c>) follow OpenCV's own code; OpenCV builds with Intel IPP
+    /// (the x86-64 wheels and OpenCvSharp) run IPP's conversion for them instead, which differs by up to two levels at some pixels.
     /// </remarks>
     /// <exception cref="ArgumentException">The sizes differ or a channel count does not fit the code.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is not a defined <see cref="ColorCode"/>.</exception>
+    /// <exception cref="NotSupportedException">A Luv code.</exception>
     public static void Convert(ReadOnlyImageView<byte> src, ImageView<byte> dst, ColorCode code)
     {
         var spec = Check(src.Width, src.Height, src.Channels, dst.Width, dst.Height, dst.Channels, code);
@@ -56,6 +59,7 @@ public static partial class ColorConversion
             (ColorFamily.Gray, false) => (s, d, w) => GrayConversion.InverseRow8(s, d, w, dcn),
             (ColorFamily.Hsv, true) => (s, d, w) => HsvConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
             (ColorFamily.Lab, true) => LabKernel(scn, spec),
+            (ColorFamily.Lab, false) => (s, d, w) => LabInverse.Row8(s, d, w, dcn, bidx, spec.Srgb),
             (ColorFamily.Xyz, true) => XyzKernel(scn, XyzConversion.ForwardMatrix(bidx), true),
             (ColorFamily.Xyz, false) => XyzKernel(dcn, XyzConversion.InverseMatrix(bidx), false),
             (ColorFamily.YCrCb, true) => (s, d, w) => YCrCbConversion.ForwardRow8(s, d, w, scn, bidx),
@@ -79,6 +83,50 @@ public static partial class ColorConversion
         Convert(src.ReadOnlyView, dst.View, code);
         return dst;
     }
+
+    /// <summary>
+    /// Converts a 32-bit float image between colour spaces with OpenCV's float formulas (<c>cv2.cvtColor</c> on a
+    /// <c>CV_32F</c> image): BGR/RGB samples in 0..1, hue in degrees 0..360, S/V/L in 0..1, Y'CrCb chroma centred on 0.5.
+    /// Gray, XYZ, Y'CrCb, HSV and HLS are supported; Lab and Luv on floats are not yet (OpenCV computes them through
+    /// interpolated lookup tables that this library does not reproduce), and throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sizes differ or a channel count does not fit the code.</exception>
+    /// <exception cref="NotSupportedException">A Lab or Luv code.</exception>
+    public static void Convert(ReadOnlyImageView<float> src, ImageView<float> dst, ColorCode code)
+    {
+        var spec = Check(src.Width, src.Height, src.Channels, dst.Width, dst.Height, dst.Channels, code);
+        int scn = src.Channels, dcn = dst.Channels, bidx = spec.BlueIdx;
+        ColorRows.Kernel<float, float> kernel = (spec.Family, spec.Forward) switch
+        {
+            (ColorFamily.Gray, true) => (s, d, w) => FloatConversion.GrayForward(s, d, w, scn, bidx),
+            (ColorFamily.Gray, false) => (s, d, w) => FloatConversion.GrayInverse(s, d, w, dcn),
+            (ColorFamily.Xyz, true) => FloatMatrix(scn, 3, FloatConversion.XyzMatrix(bidx, true)),
+            (ColorFamily.Xyz, false) => FloatMatrix(3, dcn, FloatConversion.XyzMatrix(bidx, false)),
+            (ColorFamily.YCrCb, true) => (s, d, w) => FloatConversion.YCrCbForward(s, d, w, scn, bidx),
+            (ColorFamily.YCrCb, false) => (s, d, w) => FloatConversion.YCrCbInverse(s, d, w, dcn, bidx),
+            (ColorFamily.Hsv, true) => (s, d, w) => FloatConversion.HsvForward(s, d, w, scn, bidx),
+            (ColorFamily.Hsv, false) => (s, d, w) => FloatConversion.HsvInverse(s, d, w, dcn, bidx),
+            (ColorFamily.Hls, true) => (s, d, w) => FloatConversion.HlsForward(s, d, w, scn, bidx),
+            (ColorFamily.Hls, false) => (s, d, w) => FloatConversion.HlsInverse(s, d, w, dcn, bidx),
+            _ => throw new NotSupportedException($"{code} on 32-bit float images is not implemented; convert the 8-bit image instead."),
+        };
+        ColorRows.Run(src, dst, kernel);
+    }
+
+    /// <summary>Allocating overload of <see cref="Convert(ReadOnlyImageView{float}, ImageView{float}, ColorCode)"/>.</summary>
+    /// <param name="src">The source image.</param>
+    /// <param name="code">The conversion.</param>
+    /// <param name="dstChannels">Output channels; 0 takes the code's default.</param>
+    public static Image<float> Convert(Image<float> src, ColorCode code, int dstChannels = 0)
+    {
+        ArgumentNullException.ThrowIfNull(src);
+        var dst = new Image<float>(src.Width, src.Height, dstChannels == 0 ? ColorSpec.DefaultDestinationChannels(code) : dstChannels);
+        Convert(src.ReadOnlyView, dst.View, code);
+        return dst;
+    }
+
+    private static ColorRows.Kernel<float, float> FloatMatrix(int scn, int dcn, float[] m)
+        => (s, d, w) => FloatConversion.Matrix(s, d, w, scn, dcn, m);
 
     private static ColorRows.Kernel<byte, byte> LabKernel(int scn, ColorSpec spec)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegmentSharp.Color;
 
 /// <summary>RGB ↔ gray: BT.601 luma in OpenCV's 15-bit fixed point, and gray replicated to every colour channel.</summary>
@@ -5,6 +7,8 @@ internal static class GrayConversion
 {
     private const int Half = 1 << (ColorConversion.Shift - 1);
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ForwardRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int blueIdx)
     {
         int cb = blueIdx == 0 ? ColorConversion.B2Y : ColorConversion.R2Y;
@@ -14,6 +18,8 @@ internal static class GrayConversion
             dst[x] = (byte)((src[i] * cb + src[i + 1] * cg + src[i + 2] * cr + Half) >> ColorConversion.Shift);
     }
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void InverseRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn)
     {
         for (int x = 0, o = 0; x < width; x++, o += dcn)

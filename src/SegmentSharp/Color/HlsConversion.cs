@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegmentSharp.Color;
 
 /// <summary>
@@ -10,6 +12,8 @@ internal static class HlsConversion
     private const float Inv255 = 1f / 255f;
     private const float FltEpsilon = 1.1920929e-7f; // C's FLT_EPSILON, not .NET's float.Epsilon
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ForwardRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int blueIdx, int hueRange)
     {
         float hscale = hueRange / 360f;
@@ -25,6 +29,8 @@ internal static class HlsConversion
         }
     }
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void InverseRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int blueIdx, int hueRange)
     {
         float hscale = 6f / (hueRange == 180 ? 180 : 255);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegmentSharp.Color;
 
 /// <summary>
@@ -22,25 +24,35 @@ internal static class HsvConversion
     }
 
     /// <summary>8-bit HSV of one row. <paramref name="blueIdx"/> is 0 for BGR input, 2 for RGB.</summary>
-    internal static void ForwardRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int blueIdx, int hueRange)
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void ForwardRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int blueIdx, int hueRange)
     {
-        var hdiv = hueRange == 180 ? HDiv180 : HDiv256;
-        var sdiv = SDiv;
+        if (src.Length < width * scn || dst.Length < width * 3) throw new ArgumentException("Row too short.");
         const int half = 1 << (HsvShift - 1);
-        for (int x = 0, i = 0, o = 0; x < width; x++, i += scn, o += 3)
+        int bi = blueIdx, ri = blueIdx ^ 2;
+        // Masks instead of branches (as OpenCV's own kernel): which channel holds the maximum is data-dependent, so
+        // branches mispredict on natural images. Ties resolve red first, then green, like the branchy definition.
+        fixed (int* hdiv = hueRange == 180 ? HDiv180 : HDiv256)
+        fixed (int* sdiv = SDiv)
+        fixed (byte* ps = src)
+        fixed (byte* pd = dst)
         {
-            int b = src[i + blueIdx], g = src[i + 1], r = src[i + (blueIdx ^ 2)];
-            int v = Math.Max(b, Math.Max(g, r));
-            int vmin = Math.Min(b, Math.Min(g, r));
-            int diff = v - vmin;
-            int s = (diff * sdiv[v] + half) >> HsvShift;
-            // The sector test order matters when two channels tie for the maximum: red wins, then green.
-            int h = v == r ? g - b : v == g ? b - r + 2 * diff : r - g + 4 * diff;
-            h = (h * hdiv[diff] + half) >> HsvShift;
-            if (h < 0) h += hueRange;
-            dst[o] = (byte)Math.Clamp(h, 0, 255);
-            dst[o + 1] = (byte)s;
-            dst[o + 2] = (byte)v;
+            byte* s = ps, d = pd;
+            for (int x = 0; x < width; x++, s += scn, d += 3)
+            {
+                int b = s[bi], g = s[1], r = s[ri];
+                int v = Math.Max(b, Math.Max(g, r));
+                int vmin = Math.Min(b, Math.Min(g, r));
+                int diff = v - vmin;
+                int vr = -(v == r ? 1 : 0), vg = -(v == g ? 1 : 0);
+                int h = (vr & (g - b)) + (~vr & ((vg & (b - r + 2 * diff)) + (~vg & (r - g + 4 * diff))));
+                h = (h * hdiv[diff] + half) >> HsvShift;
+                h += (h >> 31) & hueRange;
+                d[0] = (byte)h;
+                d[1] = (byte)((diff * sdiv[v] + half) >> HsvShift);
+                d[2] = (byte)v;
+            }
         }
     }
 
@@ -49,6 +61,8 @@ internal static class HsvConversion
     /// OpenCV truncates in its 32-pixel vector groups and rounds the leftover pixels, and so do we. The full-range code
     /// (hue scale 6/255) goes through Intel IPP in OpenCV's x86-64 builds, which rounds every pixel.
     /// </summary>
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void InverseRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int blueIdx, int hueRange)
     {
         float hscale = 6f / (hueRange == 180 ? 180 : 255);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegmentSharp.Color;
 
 /// <summary>
@@ -24,6 +26,8 @@ internal static class XyzConversion
         return c;
     }
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ForwardRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int[] c)
     {
         for (int x = 0, i = 0, o = 0; x < width; x++, i += scn, o += 3)
@@ -35,6 +39,8 @@ internal static class XyzConversion
         }
     }
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void InverseRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int[] c)
     {
         for (int x = 0, i = 0, o = 0; x < width; x++, i += 3, o += dcn)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SegmentSharp.Color;
 
 /// <summary>
@@ -10,6 +12,8 @@ internal static class YCrCbConversion
     private const int R2Y = 4899, G2Y = 9617, B2Y = 1868, CrScale = 11682, CbScale = 9241;
     private const int Cr2R = 22987, Cr2G = -11698, Cb2G = -5636, Cb2B = 29049;
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ForwardRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int blueIdx)
     {
         int c0 = blueIdx == 0 ? B2Y : R2Y, c2 = blueIdx == 0 ? R2Y : B2Y;
@@ -22,6 +26,8 @@ internal static class YCrCbConversion
         }
     }
 
+    // Full optimisation from the first call: a one-off conversion would otherwise run its whole image at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void InverseRow8(ReadOnlySpan<byte> src, Span<byte> dst, int width, int dcn, int blueIdx)
     {
         for (int x = 0, i = 0, o = 0; x < width; x++, i += 3, o += dcn)
