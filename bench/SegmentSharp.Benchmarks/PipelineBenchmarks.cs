@@ -55,7 +55,8 @@ internal static class PipelineAllocProbe
         long d0 = GC.GetAllocatedBytesForCurrentThread();
         byte[] data = File.ReadAllBytes(input);
         long d1 = GC.GetAllocatedBytesForCurrentThread();
-        var gray = ImageFile.DecodeGray(data);
+        byte[]? rented = null;
+        var gray = ImageFile.DecodeGray(data, (w, h) => new Image<byte>(rented = System.Buffers.ArrayPool<byte>.Shared.Rent(w * h), w, h));
         long d2 = GC.GetAllocatedBytesForCurrentThread();
         Console.WriteLine($"read file {d1 - d0:N0} B, decode {d2 - d1:N0} B");
         var c = new PipelineContext(input, stem, gray, PipelineRunOptions.Default);
@@ -66,6 +67,7 @@ internal static class PipelineAllocProbe
             Console.WriteLine($"{s.Name,-16} {GC.GetAllocatedBytesForCurrentThread() - a,14:N0} B");
         }
         c.ReturnBuffers();
+        System.Buffers.ArrayPool<byte>.Shared.Return(rented!);
         long r0 = GC.GetAllocatedBytesForCurrentThread();
         p.Run(input, stem);
         Console.WriteLine($"whole Run        {GC.GetAllocatedBytesForCurrentThread() - r0,14:N0} B (this thread)");

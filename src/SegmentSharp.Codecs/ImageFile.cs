@@ -53,6 +53,33 @@ public static partial class ImageFile
     public static Image<byte> DecodeGray(ReadOnlySpan<byte> data) => Decode(data, gray: true);
 
     /// <summary>
+    /// As <see cref="DecodeGray(ReadOnlySpan{byte})"/> (cv2.imdecode with IMREAD_GRAYSCALE), with the output image
+    /// supplied by <paramref name="allocate"/>(width, height) — e.g. on an <see cref="System.Buffers.ArrayPool{T}"/> buffer, so
+    /// a batch does not allocate a new image per file. PNG decodes straight into it; other formats decode, then copy.
+    /// The returned image is the one <paramref name="allocate"/> gave, with every pixel written.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="allocate"/> returned an image of another size.</exception>
+    public static Image<byte> DecodeGray(ReadOnlySpan<byte> data, Func<int, int, Image<byte>> allocate)
+    {
+        ArgumentNullException.ThrowIfNull(allocate);
+        Image<byte>? given = null;
+        Image<byte> Checked(int w, int h)
+        {
+            var img = allocate(w, h);
+            if (img is null || img.Width != w || img.Height != h || img.Channels != 1)
+                throw new AllocatorMismatchException($"the allocator must return a {w}x{h} one-channel image");
+            return given = img;
+        }
+        var decoded = Decode(data, gray: true, (w, h, _) => Checked(w, h));
+        if (ReferenceEquals(decoded, given)) return decoded;
+        var dst = Checked(decoded.Width, decoded.Height);
+        for (int y = 0; y < decoded.Height; y++) decoded.Row(y).CopyTo(dst.Row(y));
+        return dst;
+    }
+
+    private sealed class AllocatorMismatchException(string message) : InvalidOperationException(message);
+
+    /// <summary>
     /// Reads a file as 8-bit BGR, equal to <c>cv2.imread(path, cv2.IMREAD_COLOR)</c>.
     /// </summary>
     public static Image<byte> ReadColor(string path) => DecodeColor(File.ReadAllBytes(path));
@@ -60,7 +87,7 @@ public static partial class ImageFile
     /// <summary>Decodes an in-memory file as 8-bit BGR; see <see cref="ReadColor(string)"/>.</summary>
     public static Image<byte> DecodeColor(ReadOnlySpan<byte> data) => Decode(data, gray: false);
 
-    private static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray)
+    private static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray, Func<int, int, int, Image<byte>>? allocate = null)
     {
         if (data.Length == 0) throw new ImageFormatException("the file is empty");
         var format = DetectFormat(data);
@@ -68,7 +95,7 @@ public static partial class ImageFile
         {
             return format switch
             {
-                ImageFormat.Png => gray ? PngCodec.DecodeGray(data) : PngCodec.DecodeColor(data),
+                ImageFormat.Png => allocate is not null ? PngCodec.Decode(data, gray, allocate) : gray ? PngCodec.DecodeGray(data) : PngCodec.DecodeColor(data),
                 ImageFormat.Jpeg => gray ? JpegCodec.DecodeGray(data) : JpegCodec.DecodeColor(data),
                 ImageFormat.Bmp => gray ? BmpCodec.DecodeGray(data) : BmpCodec.DecodeColor(data),
                 ImageFormat.Tiff => gray ? TiffCodec.DecodeGray(data) : TiffCodec.DecodeColor(data),
@@ -77,7 +104,7 @@ public static partial class ImageFile
             };
         }
         catch (ImageFormatException) { throw; }
-        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException
+        catch (Exception e) when (e is not AllocatorMismatchException && e is IndexOutOfRangeException or ArgumentException or InvalidOperationException
                                       or OverflowException or InvalidDataException or EndOfStreamException or NullReferenceException)
         {
             // Decoders validate what they read, but a hostile file must never surface as a stack trace.

@@ -162,12 +162,14 @@ public sealed partial class Pipeline
         ct.ThrowIfCancellationRequested();
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         long t0 = Stopwatch.GetTimestamp();
-        var gray = Decode(inputPath, options.MaxPixels);
+        byte[]? pooled = null;
+        var gray = Decode(inputPath, options.MaxPixels, ref pooled);
         timings["decode"] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
 
         var context = new PipelineContext(inputPath, outputStem, gray, options);
         try
         {
+            if (pooled is not null) context.ReturnWhenDone(pooled);
             foreach (var step in _steps)
             {
                 ct.ThrowIfCancellationRequested();
@@ -183,7 +185,8 @@ public sealed partial class Pipeline
     }
 
     /// <summary>Reads the file into a pooled buffer, checks the header size against the limit, then decodes to gray.</summary>
-    private static Image<byte> Decode(string path, long maxPixels)
+    /// <remarks>The gray image lives on <paramref name="pooled"/>, rented from the shared pool; the caller returns it.</remarks>
+    private static Image<byte> Decode(string path, long maxPixels, ref byte[]? pooled)
     {
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         long length = fs.Length;
@@ -201,7 +204,21 @@ public sealed partial class Pipeline
             var data = buffer.AsSpan(0, n);
             if (ImageHeader.TryReadSize(data, out long w, out long h) && w * h > maxPixels)
                 throw TooLarge(path, w, h, maxPixels);
-            var gray = ImageFile.DecodeGray(data);
+            byte[]? rented = null;
+            Image<byte> Rent(int w, int h)
+            {
+                if ((long)w * h > maxPixels) throw TooLarge(path, w, h, maxPixels);
+                rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, w * h));
+                return new Image<byte>(rented, w, h);
+            }
+            Image<byte> gray;
+            try { gray = ImageFile.DecodeGray(data, Rent); }
+            catch
+            {
+                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+                throw;
+            }
+            pooled = rented;
             if ((long)gray.Width * gray.Height > maxPixels) throw TooLarge(path, gray.Width, gray.Height, maxPixels);
             return gray;
         }

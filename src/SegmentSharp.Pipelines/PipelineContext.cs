@@ -84,6 +84,9 @@ public sealed class PipelineContext
         return new Image<int>(a, width, height);
     }
 
+    /// <summary>Hands a buffer rented elsewhere (the decoded input) to this run, to go back to the pool when it ends.</summary>
+    internal void ReturnWhenDone(byte[] rented) => (_rentedBytes ??= []).Add(rented);
+
     internal void ReturnBuffers()
     {
         if (_rentedBytes is not null) foreach (var a in _rentedBytes) ArrayPool<byte>.Shared.Return(a);

@@ -12,6 +12,9 @@ internal static class PngCodec
     /// <summary>Equal to <c>cv2.imread(path, cv2.IMREAD_GRAYSCALE)</c> on a PNG.</summary>
     internal static Image<byte> DecodeGray(ReadOnlySpan<byte> data) => PngDecoder.Decode(data, gray: true);
 
+    internal static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray, Func<int, int, int, Image<byte>> allocate) =>
+        PngDecoder.Decode(data, gray, allocate);
+
     /// <summary>Equal to <c>cv2.imread(path, cv2.IMREAD_COLOR)</c> on a PNG (BGR).</summary>
     internal static Image<byte> DecodeColor(ReadOnlySpan<byte> data) => PngDecoder.Decode(data, gray: false);
 

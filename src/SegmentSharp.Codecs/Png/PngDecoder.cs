@@ -18,7 +18,8 @@ internal static class PngDecoder
     private static readonly int[] PassX0 = [0, 4, 0, 2, 0, 1, 0], PassY0 = [0, 0, 4, 0, 2, 0, 1];
     private static readonly int[] PassDx = [8, 8, 4, 4, 2, 2, 1], PassDy = [8, 8, 8, 4, 4, 2, 2];
 
-    public static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray)
+    /// <param name="allocate">Supplies the output image for (width, height, channels), e.g. on a pooled buffer; null = a new one.</param>
+    public static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray, Func<int, int, int, Image<byte>>? allocate = null)
     {
         var h = PngHeader.Parse(data);
         int outCh = gray ? 1 : 3;
@@ -37,7 +38,7 @@ internal static class PngDecoder
         {
             int zl = 0;
             foreach (var (off, len) in h.Idat) { data.Slice(off, len).CopyTo(z.AsSpan(zl)); zl += len; }
-            var img = new Image<byte>(h.Width, h.Height, outCh);
+            var img = allocate is null ? new Image<byte>(h.Width, h.Height, outCh) : allocate(h.Width, h.Height, outCh);
             var conv = new PngRowConverter(h, gray);
             using var zs = new ZLibStream(new MemoryStream(z, 0, zl, writable: false), CompressionMode.Decompress);
             var reader = new RowReader(zs, rowBytes + 1);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Components;
@@ -34,9 +35,13 @@ public static class ConnectedComponents
         if (ParallelLabeler.Worth(src.Width, src.Height))
             return ParallelLabeler.Run(src, labels, connectivity, withStats: false, out _);
         int[] p = FirstPass(src, labels, connectivity, out int last);
-        int count = UnionFind.Flatten(p, last);
-        Labeler.Relabel(labels, p);
-        return count;
+        try
+        {
+            int count = UnionFind.Flatten(p, last);
+            Labeler.Relabel(labels, p);
+            return count;
+        }
+        finally { ArrayPool<int>.Shared.Return(p); }
     }
 
     /// <summary>Allocating overload of <see cref="Label(ReadOnlyImageView{byte}, ImageView{int}, Connectivity)"/>.</summary>
@@ -61,8 +66,12 @@ public static class ConnectedComponents
             return new ComponentStats(stats!);
         }
         int[] p = FirstPass(src, labels, connectivity, out int last);
-        int count = UnionFind.Flatten(p, last);
-        return new ComponentStats(Labeler.RelabelWithStats(labels, p, count));
+        try
+        {
+            int count = UnionFind.Flatten(p, last);
+            return new ComponentStats(Labeler.RelabelWithStats(labels, p, count));
+        }
+        finally { ArrayPool<int>.Shared.Return(p); }
     }
 
     /// <summary>Allocating overload of <see cref="LabelWithStats(ReadOnlyImageView{byte}, ImageView{int}, Connectivity)"/>.</summary>
@@ -82,9 +91,12 @@ public static class ConnectedComponents
             throw new ArgumentOutOfRangeException(nameof(connectivity), "Connectivity must be Four or Eight.");
     }
 
+    // The union-find table is as large as a quarter of the image for 8-way, so it comes from the pool: the caller returns
+    // it. Only entries the first pass creates (and p[0]) are ever read, so stale pool contents do no harm.
     private static int[] FirstPass(ReadOnlyImageView<byte> src, ImageView<int> labels, Connectivity connectivity, out int last)
     {
-        var p = new int[Labeler.MaxLabels(src.Width, src.Height, connectivity)];
+        var p = ArrayPool<int>.Shared.Rent(Labeler.MaxLabels(src.Width, src.Height, connectivity));
+        p[0] = 0;
         last = connectivity == Connectivity.Eight ? Labeler.FirstPass8(src, labels, p) : Labeler.FirstPass4(src, labels, p);
         return p;
     }

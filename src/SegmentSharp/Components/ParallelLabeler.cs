@@ -1,3 +1,4 @@
+using System.Buffers;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Components;
@@ -32,7 +33,20 @@ internal static unsafe class ParallelLabeler
             starts[b] = b == bands ? h : eight ? (int)((long)((h + 1) / 2) * b / bands) * 2 : (int)((long)h * b / bands);
             if (b < bands) first[b] = (eight ? starts[b] / 2 : starts[b]) * blockCols + 1;
         }
-        var p = new int[eight ? Labeler.MaxLabels(w, h, c) : h * blockCols + 1];
+        // Pooled like the sequential path's table; only entries a band creates (and p[0]) are read.
+        var p = ArrayPool<int>.Shared.Rent(eight ? Labeler.MaxLabels(w, h, c) : h * blockCols + 1);
+        try
+        {
+            return Run(src, labels, c, withStats, out stats, p, bands, starts, first, last);
+        }
+        finally { ArrayPool<int>.Shared.Return(p); }
+    }
+
+    private static int Run(ReadOnlyImageView<byte> src, ImageView<int> labels, Connectivity c, bool withStats, out ComponentInfo[]? stats,
+        int[] p, int bands, int[] starts, int[] first, int[] last)
+    {
+        int w = src.Width, h = src.Height;
+        bool eight = c == Connectivity.Eight;
         int srcLen = src.Data.Length, srcStride = src.Stride, lblLen = labels.Data.Length, lblStride = labels.Stride;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism.MaxDegreeOfParallelism };
         int count;

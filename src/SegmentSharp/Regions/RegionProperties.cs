@@ -1,3 +1,4 @@
+using System.Buffers;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Regions;
@@ -84,55 +85,68 @@ public static class RegionProperties
             }
         }
 
-        var result = new RegionProps[n];
+        // One crop and one border scratch sized for the largest bounding box, shared by every region, instead of two
+        // new arrays per region.
+        int maxBox = 0;
         for (int l = 0; l < n; l++)
+            if (area[l] > 0) maxBox = Math.Max(maxBox, (maxR[l] - minR[l] + 1) * (maxC[l] - minC[l] + 1));
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(Math.Max(1, 2 * maxBox));
+        var pts = new List<(long X, long Y)>();
+        var hull = new List<(long X, long Y)>();
+        var result = new RegionProps[n];
+        try
         {
-            if (area[l] == 0)
+            for (int l = 0; l < n; l++)
             {
+                if (area[l] == 0)
+                {
+                    result[l] = new RegionProps
+                    {
+                        Label = l + 1, CentroidRow = double.NaN, CentroidCol = double.NaN, Perimeter = double.NaN,
+                        EquivalentDiameter = 0, Eccentricity = double.NaN, Orientation = double.NaN,
+                        MajorAxisLength = double.NaN, MinorAxisLength = double.NaN, Solidity = double.NaN, Extent = double.NaN,
+                    };
+                    continue;
+                }
+                int a = area[l];
+                int h = maxR[l] - minR[l] + 1, w = maxC[l] - minC[l] + 1;
+                Span<byte> crop = scratch.AsSpan(0, w * h), border = scratch.AsSpan(maxBox, w * h);
+                RegionShape.Crop(labels, l + 1, minC[l], minR[l], w, h, crop);
+
+                // Inertia tensor [[mu_cc, -mu_rc], [-mu_rc, mu_rr]] / area and its eigenvalues, largest first;
+                // area² · mu / area is an exact integer.
+                double a2 = (double)a * a;
+                double ta = (double)((Int128)a * scc[l] - (Int128)sc[l] * sc[l]) / a2;
+                double tb = -(double)((Int128)a * src[l] - (Int128)sr[l] * sc[l]) / a2;
+                double tc = (double)((Int128)a * srr[l] - (Int128)sr[l] * sr[l]) / a2;
+                double half = (ta + tc) / 2, rad = Math.Sqrt((ta - tc) * (ta - tc) / 4 + tb * tb);
+                double l1 = Math.Max(half + rad, 0), l2 = Math.Max(half - rad, 0);
+                double orientation = ta - tc == 0 ? (tb < 0 ? -Math.PI / 4 : Math.PI / 4) : 0.5 * Math.Atan2(-2 * tb, tc - ta);
+                int convex = RegionShape.ConvexHullArea(crop, w, h, pts, hull);
+
                 result[l] = new RegionProps
                 {
-                    Label = l + 1, CentroidRow = double.NaN, CentroidCol = double.NaN, Perimeter = double.NaN,
-                    EquivalentDiameter = 0, Eccentricity = double.NaN, Orientation = double.NaN,
-                    MajorAxisLength = double.NaN, MinorAxisLength = double.NaN, Solidity = double.NaN, Extent = double.NaN,
+                    Label = l + 1,
+                    Area = a,
+                    MinRow = minR[l], MinCol = minC[l], MaxRow = maxR[l] + 1, MaxCol = maxC[l] + 1,
+                    CentroidRow = (double)sumR[l] / a, CentroidCol = (double)sumC[l] / a,
+                    Perimeter = RegionShape.Perimeter(crop, w, h, border),
+                    EquivalentDiameter = Math.Sqrt(4.0 * a / Math.PI),
+                    Eccentricity = l1 == 0 ? 0 : Math.Sqrt(1 - l2 / l1),
+                    Orientation = orientation,
+                    MajorAxisLength = 4 * Math.Sqrt(l1),
+                    MinorAxisLength = 4 * Math.Sqrt(l2),
+                    ConvexArea = convex,
+                    Solidity = (double)a / convex,
+                    Extent = (double)a / ((long)w * h),
+                    EulerNumber = RegionShape.EulerNumber8(crop, w, h),
+                    MeanIntensity = hasIntensity ? (double)sumI[l] / a : double.NaN,
+                    MinIntensity = hasIntensity ? minI[l] : double.NaN,
+                    MaxIntensity = hasIntensity ? maxI[l] : double.NaN,
                 };
-                continue;
             }
-            int a = area[l];
-            int h = maxR[l] - minR[l] + 1, w = maxC[l] - minC[l] + 1;
-            var crop = RegionShape.Crop(labels, l + 1, minC[l], minR[l], w, h);
-
-            // Inertia tensor [[mu_cc, -mu_rc], [-mu_rc, mu_rr]] / area and its eigenvalues, largest first;
-            // area² · mu / area is an exact integer.
-            double a2 = (double)a * a;
-            double ta = (double)((Int128)a * scc[l] - (Int128)sc[l] * sc[l]) / a2;
-            double tb = -(double)((Int128)a * src[l] - (Int128)sr[l] * sc[l]) / a2;
-            double tc = (double)((Int128)a * srr[l] - (Int128)sr[l] * sr[l]) / a2;
-            double half = (ta + tc) / 2, rad = Math.Sqrt((ta - tc) * (ta - tc) / 4 + tb * tb);
-            double l1 = Math.Max(half + rad, 0), l2 = Math.Max(half - rad, 0);
-            double orientation = ta - tc == 0 ? (tb < 0 ? -Math.PI / 4 : Math.PI / 4) : 0.5 * Math.Atan2(-2 * tb, tc - ta);
-            int convex = RegionShape.ConvexHullArea(crop, w, h);
-
-            result[l] = new RegionProps
-            {
-                Label = l + 1,
-                Area = a,
-                MinRow = minR[l], MinCol = minC[l], MaxRow = maxR[l] + 1, MaxCol = maxC[l] + 1,
-                CentroidRow = (double)sumR[l] / a, CentroidCol = (double)sumC[l] / a,
-                Perimeter = RegionShape.Perimeter(crop, w, h),
-                EquivalentDiameter = Math.Sqrt(4.0 * a / Math.PI),
-                Eccentricity = l1 == 0 ? 0 : Math.Sqrt(1 - l2 / l1),
-                Orientation = orientation,
-                MajorAxisLength = 4 * Math.Sqrt(l1),
-                MinorAxisLength = 4 * Math.Sqrt(l2),
-                ConvexArea = convex,
-                Solidity = (double)a / convex,
-                Extent = (double)a / ((long)w * h),
-                EulerNumber = RegionShape.EulerNumber8(crop, w, h),
-                MeanIntensity = hasIntensity ? (double)sumI[l] / a : double.NaN,
-                MinIntensity = hasIntensity ? minI[l] : double.NaN,
-                MaxIntensity = hasIntensity ? maxI[l] : double.NaN,
-            };
         }
+        finally { ArrayPool<byte>.Shared.Return(scratch); }
         return result;
     }
 }

@@ -5,18 +5,17 @@ namespace SegmentSharp.Regions;
 /// <summary>Per-region measurements on a binary bounding-box crop (1 = pixel of the region).</summary>
 internal static class RegionShape
 {
-    public static byte[] Crop(ReadOnlyImageView<int> labels, int label, int x0, int y0, int w, int h)
+    /// <summary>Writes the w × h crop into <paramref name="m"/> (at least w·h long; every byte is written).</summary>
+    public static void Crop(ReadOnlyImageView<int> labels, int label, int x0, int y0, int w, int h, Span<byte> m)
     {
-        var m = new byte[w * h];
         for (int y = 0; y < h; y++)
         {
             var row = labels.Row(y0 + y).Slice(x0, w);
             for (int x = 0; x < w; x++) m[y * w + x] = row[x] == label ? (byte)1 : (byte)0;
         }
-        return m;
     }
 
-    private static int At(byte[] m, int w, int h, int x, int y) =>
+    private static int At(ReadOnlySpan<byte> m, int w, int h, int x, int y) =>
         (uint)x < (uint)w && (uint)y < (uint)h ? m[y * w + x] : 0;
 
     /// <summary>
@@ -24,9 +23,11 @@ internal static class RegionShape
     /// perimeter estimator"): border pixels are those removed by an erosion with the 4-neighbour cross (outside = 0);
     /// each border pixel is weighted by the pattern of its border neighbours (code = 1 + 2·edge + 10·corner neighbours).
     /// </summary>
-    public static double Perimeter(byte[] m, int w, int h)
+    /// <remarks><paramref name="border"/> is scratch of at least w·h bytes, reused across regions.</remarks>
+    public static double Perimeter(ReadOnlySpan<byte> m, int w, int h, Span<byte> border)
     {
-        var border = new byte[w * h];
+        border = border[..(w * h)];
+        border.Clear();
         for (int y = 0; y < h; y++)
             for (int x = 0; x < w; x++)
                 if (m[y * w + x] != 0 && (At(m, w, h, x - 1, y) & At(m, w, h, x + 1, y) & At(m, w, h, x, y - 1) & At(m, w, h, x, y + 1)) == 0)
@@ -61,7 +62,7 @@ internal static class RegionShape
     /// scikit-image's <c>euler_number(image, connectivity=2)</c> as <c>regionprops</c> uses it: 8-connected objects,
     /// 4-connected holes, counted from the 2×2 configurations by Ohser, Nagel and Schladitz's coefficients.
     /// </summary>
-    public static int EulerNumber8(byte[] m, int w, int h)
+    public static int EulerNumber8(ReadOnlySpan<byte> m, int w, int h)
     {
         // index = p(r,c) + 2 p(r-1,c) + 4 p(r,c-1) + 8 p(r-1,c-1), coefficient table for 8-connectivity
         ReadOnlySpan<int> coef = [0, 0, 0, 0, 0, 0, -1, 0, 1, 0, 0, 0, 0, 0, -1, 0];
@@ -81,22 +82,20 @@ internal static class RegionShape
     /// doubled integer coordinates (Andrew's monotone chain, then each row's inside interval from the edge half-planes),
     /// which is what scikit-image's floating-point Qhull and point-in-polygon test give for these half-integer vertices.
     /// </summary>
-    public static int ConvexHullArea(byte[] m, int w, int h)
+    /// <remarks><paramref name="pts"/> and <paramref name="hull"/> are scratch lists reused across regions (cleared here).</remarks>
+    public static int ConvexHullArea(ReadOnlySpan<byte> m, int w, int h, List<(long X, long Y)> pts, List<(long X, long Y)> hull)
     {
         // Hull candidates: the midpoints around the leftmost and rightmost pixel of each row, doubled (x = 2c, y = 2r).
-        var pts = new List<(long X, long Y)>();
+        pts.Clear();
         for (int y = 0; y < h; y++)
         {
             int left = -1, right = -1;
             for (int x = 0; x < w; x++) if (m[y * w + x] != 0) { if (left < 0) left = x; right = x; }
             if (left < 0) continue;
-            foreach (int c in left == right ? [left] : new[] { left, right })
-            {
-                pts.Add((2 * c, 2 * y - 1)); pts.Add((2 * c, 2 * y + 1));
-                pts.Add((2 * c - 1, 2 * y)); pts.Add((2 * c + 1, 2 * y));
-            }
+            AddMidpoints(pts, left, y);
+            if (right != left) AddMidpoints(pts, right, y);
         }
-        var hull = MonotoneChain(pts);
+        MonotoneChain(pts, hull);
         int count = 0;
         for (int y = 0; y < h; y++)
         {
@@ -120,6 +119,12 @@ internal static class RegionShape
         return count;
     }
 
+    private static void AddMidpoints(List<(long X, long Y)> pts, long c, long y)
+    {
+        pts.Add((2 * c, 2 * y - 1)); pts.Add((2 * c, 2 * y + 1));
+        pts.Add((2 * c - 1, 2 * y)); pts.Add((2 * c + 1, 2 * y));
+    }
+
     private static long FloorDiv(long a, long b)
     {
         long q = a / b;
@@ -132,10 +137,10 @@ internal static class RegionShape
         (a.X - o.X) * (b.Y - o.Y) - (a.Y - o.Y) * (b.X - o.X);
 
     // Counter-clockwise hull without collinear vertices.
-    private static List<(long X, long Y)> MonotoneChain(List<(long X, long Y)> p)
+    private static void MonotoneChain(List<(long X, long Y)> p, List<(long X, long Y)> h)
     {
-        p.Sort((a, b) => a.X != b.X ? a.X.CompareTo(b.X) : a.Y.CompareTo(b.Y));
-        var h = new List<(long X, long Y)>();
+        p.Sort(static (a, b) => a.X != b.X ? a.X.CompareTo(b.X) : a.Y.CompareTo(b.Y));
+        h.Clear();
         for (int pass = 0; pass < 2; pass++)
         {
             int start = h.Count;
@@ -147,6 +152,5 @@ internal static class RegionShape
             }
             h.RemoveAt(h.Count - 1);
         }
-        return h;
     }
 }
