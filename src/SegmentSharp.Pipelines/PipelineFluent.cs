@@ -106,7 +106,10 @@ public sealed partial class Pipeline
         => (Has<ContoursStep>() ? this : Contours()).Step("write-contours", new JsonObject { ["format"] = format });
 
     /// <summary>Writes STEM.csv (or STEM.stats.json); adds a components step first when there is none.</summary>
-    public Pipeline WriteStats(string format = "csv") => WithComponents().Step("write-stats", new JsonObject { ["format"] = format });
+    public Pipeline WriteStats(string format = "csv", string columns = "all") =>
+        WithComponents().Step("write-stats", columns == "all"
+            ? new JsonObject { ["format"] = format }
+            : new JsonObject { ["format"] = format, ["columns"] = columns });
 
     private bool Has<T>() where T : IPipelineStep => _steps.Any(s => s is T);
 

@@ -26,6 +26,7 @@ public sealed class PipelineTests
         { "camera.png", "threshold|S.tif --method adaptive --block-size 15 --c 3 --invert --clahe 2:4x4 --bilevel never" },
         { "coffee-small-q90.jpg", "threshold|S.png --method li --stretch 1,99 --invert-input" },
         { "coins.png", "components|--stats S.csv" },
+        { "coins.png", "components|--blur 5 --method otsu --invert --open ellipse:5x5 --stats S.csv --stats-columns opencv" },
     };
 
     [Theory]
@@ -268,5 +269,25 @@ public sealed class PipelineTests
         Assert.Equal(2, r.ExitCode);
         Assert.EndsWith("segment threshold: error: argument --save-pipeline: '" + cli.Out("p.txt") + "' must end in .json\n", r.Stderr);
         Assert.False(File.Exists(cli.Out("m.png")));
+    }
+
+    [Fact]
+    public void OpenCvStatsColumnsAreTheFirstColumnsOfTheFullTable()
+    {
+        using var cli = new InProcessCli();
+        string input = Path.Combine(CliTestPaths.RepoRoot, "samples", "coins.png");
+        var args = new[] { "--blur", "5", "--method", "otsu", "--invert", "--open", "ellipse:5x5" };
+        Assert.Equal(0, cli.Run(["components", input, "--stats", cli.Out("all.csv"), .. args]).ExitCode);
+        Assert.Equal(0, cli.Run(["components", input, "--stats", cli.Out("cv.csv"), "--stats-columns", "opencv", .. args]).ExitCode);
+        var all = File.ReadAllLines(cli.Out("all.csv"));
+        var cv = File.ReadAllLines(cli.Out("cv.csv"));
+        Assert.Equal("label,left,top,width,height,area,centroid_x,centroid_y", cv[0]);
+        Assert.True(all[0].Split(',').Length > 8);
+        Assert.Equal(all.Length, cv.Length);
+        for (int i = 0; i < all.Length; i++) Assert.Equal(string.Join(',', all[i].Split(',').Take(8)), cv[i]);
+        Assert.Equal(2, cli.Run(["components", input, "--stats", cli.Out("x.csv"), "--stats-columns", "some"]).ExitCode);
+        var p = Pipeline.Create().Blur(5).Binarize("otsu", invert: true).Open("ellipse:5x5").WriteStats("csv", "opencv");
+        Assert.Contains("\"columns\": \"opencv\"", p.ToJson());
+        Assert.Equal(p.ToJson(), Pipeline.FromJson(p.ToJson()).ToJson());
     }
 }

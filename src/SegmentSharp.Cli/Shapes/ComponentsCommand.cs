@@ -20,7 +20,8 @@ internal static class ComponentsCommand
         """
         usage: segment components [-h] [--connectivity {4,8}] [--min-area N] [--max-area N]
                                   [--min-aspect R] [--max-aspect R] [--labels FILE] [--overlay FILE]
-                                  [--stats FILE] [--json] [--save-pipeline FILE] [binarization flags] [--open KERNEL] ...
+                                  [--stats FILE] [--stats-columns {all,opencv}] [--json]
+                                  [--save-pipeline FILE] [binarization flags] [--open KERNEL] ...
                                   INPUT
         """;
 
@@ -46,6 +47,9 @@ internal static class ComponentsCommand
           --stats FILE          write per-component statistics: .csv or .json. Columns: label, left, top,
                                 width, height, area, centroid_x, centroid_y, then region properties
                                 (see docs/cli.md)
+          --stats-columns {all,opencv}
+                                all (default), or only OpenCV's columns (connectedComponentsWithStats:
+                                label, box, area, centroid), which skips the region measurements
           --json                print a one-line JSON summary instead of text
           --save-pipeline FILE  also write a pipeline file (.json) that repeats this command on other images
                                 ('segment batch'); see docs/pipeline.md
@@ -69,6 +73,7 @@ internal static class ComponentsCommand
         public int MinArea, MaxArea = int.MaxValue;
         public double? MinAspect, MaxAspect;
         public string? Labels, Overlay, Stats;
+        public string StatsColumns = "all";
         public bool Json;
         public string? SavePipeline;
     }
@@ -82,7 +87,7 @@ internal static class ComponentsCommand
         var p = o.Mask.ToPipeline().Then(new ComponentsStep(o.Connectivity == Connectivity.Four ? 4 : 8, o.MinArea, o.MaxArea, o.MinAspect, o.MaxAspect));
         if (o.Labels is string l) p = p.Then(new WriteLabelsStep(Ext(l)));
         if (o.Overlay is string ov) p = p.Then(new WriteOverlayStep("components", 1, Ext(ov)));
-        if (o.Stats is string st) p = p.Then(new WriteStatsStep(Ext(st)));
+        if (o.Stats is string st) p = p.Then(new WriteStatsStep(Ext(st), o.StatsColumns));
         return p;
     }
 
@@ -105,6 +110,7 @@ internal static class ComponentsCommand
             new("--labels", "FILE", v => o.Labels = v),
             new("--overlay", "FILE", v => o.Overlay = v),
             new("--stats", "FILE", v => o.Stats = v),
+            new("--stats-columns", "COLUMNS", v => o.StatsColumns = WriteStatsStep.ColumnSets[FlagValues.Choice(v!, WriteStatsStep.ColumnSets)]),
             new("--json", null, _ => o.Json = true),
             new("--save-pipeline", "FILE", v => o.SavePipeline = v),
         };
@@ -131,7 +137,7 @@ internal static class ComponentsCommand
         int count = stats.Count - 1;
         long t2 = Stopwatch.GetTimestamp();
 
-        var table = ComponentTable.Build(labels, stats, src.Gray);
+        var table = ComponentTable.Build(labels, stats, src.Gray, regionProperties: o.StatsColumns == "all");
         if (o.Labels is string lp) CommandRunner.Write(lp, "labels", p => ImageFile.WriteLabels(p, labels));
         if (o.Overlay is string op)
         {

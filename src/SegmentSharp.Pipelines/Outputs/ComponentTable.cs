@@ -19,11 +19,17 @@ internal sealed class ComponentTable
     /// <summary>Which columns are integers (printed without a decimal point).</summary>
     public required bool[] IsInteger { get; init; }
 
-    public static ComponentTable Build(ReadOnlyImageView<int> labels, ComponentStats stats, ReadOnlyImageView<byte> intensity)
+    /// <param name="labels">Label image.</param>
+    /// <param name="stats">Its OpenCV-style stats.</param>
+    /// <param name="intensity">Gray image for the intensity properties.</param>
+    /// <param name="regionProperties">False keeps OpenCV's columns only (what <c>connectedComponentsWithStats</c>
+    /// gives), which skips the per-region shape measurements.</param>
+    public static ComponentTable Build(ReadOnlyImageView<int> labels, ComponentStats stats, ReadOnlyImageView<byte> intensity,
+        bool regionProperties = true)
     {
         var columns = new List<string> { "label", "left", "top", "width", "height", "area", "centroid_x", "centroid_y" };
         var ints = new List<bool> { true, true, true, true, true, true, false, false };
-        var extra = RegionColumns.Compute(labels, stats.Count - 1, intensity);
+        var extra = regionProperties ? RegionColumns.Compute(labels, stats.Count - 1, intensity) : RegionColumns.None(stats.Count - 1);
         columns.AddRange(extra.Names);
         ints.AddRange(extra.IsInteger);
         var rows = new double[stats.Count - 1][];
@@ -73,6 +79,14 @@ internal sealed class ComponentTable
 /// </summary>
 internal sealed record RegionColumns(string[] Names, bool[] IsInteger, double[][] Values)
 {
+    /// <summary>No region-property columns, for <paramref name="count"/> components.</summary>
+    public static RegionColumns None(int count)
+    {
+        var values = new double[count][];
+        Array.Fill(values, []);
+        return new RegionColumns([], [], values);
+    }
+
     private static readonly (string Name, bool Integer, Func<Regions.RegionProps, double> Get)[] Spec =
     [
         ("perimeter", false, r => r.Perimeter),

@@ -197,25 +197,35 @@ public sealed class WriteContoursStep(string format = "json") : OutputStep(".con
 
 /// <summary>
 /// <c>write-stats</c>: one row per component (OpenCV's stats and centroids, then scikit-image region properties with
-/// intensities from the decoded gray image) as <c>STEM.csv</c> or <c>STEM.stats.json</c>.
+/// intensities from the decoded gray image) as <c>STEM.csv</c> or <c>STEM.stats.json</c>. With <c>columns: "opencv"</c>
+/// only OpenCV's columns (<c>cv2.connectedComponentsWithStats</c>: label, box, area, centroid) are written.
 /// </summary>
-public sealed class WriteStatsStep(string format = "csv") : OutputStep(format == "json" ? ".stats.json" : "." + format)
+public sealed class WriteStatsStep(string format = "csv", string columns = "all") : OutputStep(format == "json" ? ".stats.json" : "." + format)
 {
     /// <summary>Accepted formats.</summary>
     public static readonly string[] Formats = ["csv", "json"];
+    /// <summary>Accepted column sets: every column, or OpenCV's stats and centroids only.</summary>
+    public static readonly string[] ColumnSets = ["all", "opencv"];
     /// <summary>"csv" or "json".</summary>
     public string Format { get; } = format;
+    /// <summary>"all" or "opencv".</summary>
+    public string Columns { get; } = columns;
     /// <inheritdoc/>
     public override string Name => "write-stats";
     /// <inheritdoc/>
     protected override void Write(PipelineContext c, string path)
     {
         if (c.Labels is null || c.Stats is null) throw new PipelineException("step 'write-stats' needs a 'components' step before it");
-        var table = ComponentTable.Build(c.Labels, c.Stats, c.Intensity);
+        var table = ComponentTable.Build(c.Labels, c.Stats, c.Intensity, regionProperties: Columns == "all");
         if (Format == "json") WriteText(path, table.ToJson());
         else WriteText(path, sb => table.AppendCsv(sb));
     }
     /// <inheritdoc/>
-    public override void WriteParameters(Utf8JsonWriter w) => w.WriteString("format", Format);
-    internal static WriteStatsStep FromJson(StepParameters p) => new(p.OptionalString("format", Formats) ?? "csv");
+    public override void WriteParameters(Utf8JsonWriter w)
+    {
+        w.WriteString("format", Format);
+        if (Columns != "all") w.WriteString("columns", Columns);
+    }
+    internal static WriteStatsStep FromJson(StepParameters p) =>
+        new(p.OptionalString("format", Formats) ?? "csv", p.OptionalString("columns", ColumnSets) ?? "all");
 }
