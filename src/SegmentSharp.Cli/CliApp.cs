@@ -23,6 +23,7 @@ internal static class CliApp
           contours    trace object borders with hierarchy (cv2.findContours) to JSON, GeoJSON or SVG
           distance    distance transform of a mask (cv2.distanceTransform)
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
+          grabcut     cut an object out of its background from a rectangle or hints (cv2.grabCut)
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
           try-all     contact sheets of an image binarized by every global and local method
@@ -44,7 +45,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "grabcut", "evaluate", "try-all"];
 
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
@@ -90,6 +91,7 @@ internal static class CliApp
                 "contours" => ContoursCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "distance" => DistanceCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "grabcut" => GrabCutCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 _ => UsageError(stderr,

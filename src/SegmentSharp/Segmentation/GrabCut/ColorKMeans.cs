@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SegmentSharp.Segmentation;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal static class ColorKMeans
     private const int Trials = 3;
 
     /// <summary>Labels each of the <c>samples.Length / 3</c> samples with a cluster in 0..k-1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Cluster(float[] samples, int k, int maxIterations, ref OpenCvRng rng)
     {
         int n = samples.Length / 3;
@@ -75,6 +77,7 @@ internal static class ColorKMeans
     }
 
     // OpenCV refills an empty cluster with the sample farthest from the centre of the largest cluster.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillEmpty(float[] samples, int n, int k, int empty, int[] labels, float[] centers, int[] counts)
     {
         int big = 0;
@@ -99,6 +102,7 @@ internal static class ColorKMeans
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SeedPlusPlus(float[] samples, int n, int k, float[] centers, ref OpenCvRng rng)
     {
         var chosen = new int[k];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SegmentSharp.Geometry;
 using SegmentSharp.Imaging;
 
@@ -123,6 +124,7 @@ public static class GrabCut
 
     private static bool IsBackground(byte v) => (v & 1) == 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InitModels(byte[] img, byte[] m, GaussianMixture bgd, GaussianMixture fgd, ref OpenCvRng rng)
     {
         int bgdCount = 0;
@@ -152,6 +154,7 @@ public static class GrabCut
     }
 
     // Assigns each pixel to its class's most likely component and relearns both mixtures from those assignments.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Relearn(byte[] img, byte[] m, GaussianMixture bgd, GaussianMixture fgd)
     {
         bgd.BeginLearning();
@@ -166,6 +169,7 @@ public static class GrabCut
         fgd.EndLearning();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Cut(byte[] img, byte[] m, int w, int h, GaussianMixture bgd, GaussianMixture fgd,
         NeighbourWeights nw, MaxFlowGraph graph)
     {

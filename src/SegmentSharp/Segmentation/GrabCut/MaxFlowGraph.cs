@@ -88,26 +88,33 @@ internal sealed class MaxFlowGraph
         _v[i].Weight = sourceW - sinkW;
     }
 
-    /// <summary>After <see cref="MaxFlow"/>: whether vertex i is on the source side of the minimum cut.</summary>
+    /// <summary>After <see cref="MaxFlow"/>: OpenCV's <c>inSourceSegment</c>, the tree the vertex was last in (0 for
+    /// one never reached). Vertices left free may sit on either side, so this partition is OpenCV's, not always a
+    /// minimum cut; <see cref="InSourceTree"/> is one.</summary>
     public bool InSourceSegment(int i) => _v[i].T == 0;
+
+    /// <summary>After <see cref="MaxFlow"/>: whether vertex i is still reachable from the source in the residual
+    /// graph (the final source tree); these vertices form the source side of a minimum cut.</summary>
+    public bool InSourceTree(int i) => _v[i].T == 0 && _v[i].Parent != 0;
 
     /// <summary>Runs the maximum flow and returns its value (the minimum cut's capacity).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double MaxFlow()
     {
-        var v = _v.AsSpan(0, _vertexCount + 1);
-        var e = _e.AsSpan(0, _edgeCount);
+        // Indices come from the graph itself, so the hot loops skip bounds checks.
+        ref Vertex vb = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref Edge eb = ref MemoryMarshal.GetArrayDataReference(_e);
         int nil = _vertexCount; // a sentinel vertex closing the active queue
-        v[nil] = new Vertex { Next = nil };
+        Unsafe.Add(ref vb, nil) = new Vertex { Next = nil };
         int first = nil, last = nil, currTs = 0, orphanCount = 0;
 
         for (int i = 0; i < _vertexCount; i++)
         {
-            ref var x = ref v[i];
+            ref var x = ref Unsafe.Add(ref vb, i);
             x.Ts = 0;
             if (x.Weight != 0)
             {
-                v[last].Next = i;
+                Unsafe.Add(ref vb, last).Next = i;
                 last = i;
                 x.Dist = 1;
                 x.Parent = Terminal;
@@ -115,9 +122,9 @@ internal sealed class MaxFlowGraph
             }
             else x.Parent = 0;
         }
-        first = v[nil].Next;
-        v[last].Next = nil;
-        v[nil].Next = Null;
+        first = Unsafe.Add(ref vb, nil).Next;
+        Unsafe.Add(ref vb, last).Next = nil;
+        Unsafe.Add(ref vb, nil).Next = Null;
 
         for (;;)
         {
@@ -125,15 +132,15 @@ internal sealed class MaxFlowGraph
             // Grow both search trees breadth first until an edge joins them.
             while (first != nil)
             {
-                ref var a = ref v[first];
+                ref var a = ref Unsafe.Add(ref vb, first);
                 if (a.Parent != 0)
                 {
                     int vt = a.T;
-                    for (ei = a.First; ei != 0; ei = e[ei].Next)
+                    for (ei = a.First; ei != 0; ei = Unsafe.Add(ref eb, ei).Next)
                     {
-                        if (e[ei ^ vt].Weight == 0) continue;
-                        int ui = e[ei].Dst;
-                        ref var u = ref v[ui];
+                        if (Unsafe.Add(ref eb, ei ^ vt).Weight == 0) continue;
+                        int ui = Unsafe.Add(ref eb, ei).Dst;
+                        ref var u = ref Unsafe.Add(ref vb, ui);
                         if (u.Parent == 0)
                         {
                             u.T = (byte)vt;
@@ -143,7 +150,7 @@ internal sealed class MaxFlowGraph
                             if (u.Next == Null)
                             {
                                 u.Next = nil;
-                                v[last].Next = ui;
+                                Unsafe.Add(ref vb, last).Next = ui;
                                 last = ui;
                             }
                             continue;
@@ -165,38 +172,38 @@ internal sealed class MaxFlowGraph
             if (e0 <= 0) break;
 
             // The bottleneck of the path source → ... → e0 → ... → sink (k = 1 walks the source tree).
-            double minWeight = e[e0].Weight;
+            double minWeight = Unsafe.Add(ref eb, e0).Weight;
             for (int k = 1; k >= 0; k--)
             {
-                int vi = e[e0 ^ k].Dst;
+                int vi = Unsafe.Add(ref eb, e0 ^ k).Dst;
                 for (;;)
                 {
-                    ei = v[vi].Parent;
+                    ei = Unsafe.Add(ref vb, vi).Parent;
                     if (ei < 0) break;
-                    double w = e[ei ^ k].Weight;
+                    double w = Unsafe.Add(ref eb, ei ^ k).Weight;
                     if (w < minWeight) minWeight = w;
-                    vi = e[ei].Dst;
+                    vi = Unsafe.Add(ref eb, ei).Dst;
                 }
-                double tw = Math.Abs(v[vi].Weight);
+                double tw = Math.Abs(Unsafe.Add(ref vb, vi).Weight);
                 if (tw < minWeight) minWeight = tw;
             }
 
-            e[e0].Weight -= minWeight;
-            e[e0 ^ 1].Weight += minWeight;
+            Unsafe.Add(ref eb, e0).Weight -= minWeight;
+            Unsafe.Add(ref eb, e0 ^ 1).Weight += minWeight;
             _flow += minWeight;
             for (int k = 1; k >= 0; k--)
             {
-                int vi = e[e0 ^ k].Dst;
+                int vi = Unsafe.Add(ref eb, e0 ^ k).Dst;
                 for (;;)
                 {
-                    ei = v[vi].Parent;
+                    ei = Unsafe.Add(ref vb, vi).Parent;
                     if (ei < 0) break;
-                    e[ei ^ (k ^ 1)].Weight += minWeight;
-                    if ((e[ei ^ k].Weight -= minWeight) == 0) PushOrphan(v, vi, ref orphanCount);
-                    vi = e[ei].Dst;
+                    Unsafe.Add(ref eb, ei ^ (k ^ 1)).Weight += minWeight;
+                    if ((Unsafe.Add(ref eb, ei ^ k).Weight -= minWeight) == 0) PushOrphan(ref vb, vi, ref orphanCount);
+                    vi = Unsafe.Add(ref eb, ei).Dst;
                 }
-                v[vi].Weight += minWeight * (1 - k * 2);
-                if (v[vi].Weight == 0) PushOrphan(v, vi, ref orphanCount);
+                Unsafe.Add(ref vb, vi).Weight += minWeight * (1 - k * 2);
+                if (Unsafe.Add(ref vb, vi).Weight == 0) PushOrphan(ref vb, vi, ref orphanCount);
             }
 
             // Adopt the orphans: the nearest valid parent in the same tree, or free them.
@@ -206,16 +213,16 @@ internal sealed class MaxFlowGraph
                 int oi = _orphans[--orphanCount];
                 int minDist = int.MaxValue;
                 e0 = 0;
-                int vt = v[oi].T;
-                for (ei = v[oi].First; ei != 0; ei = e[ei].Next)
+                int vt = Unsafe.Add(ref vb, oi).T;
+                for (ei = Unsafe.Add(ref vb, oi).First; ei != 0; ei = Unsafe.Add(ref eb, ei).Next)
                 {
-                    if (e[ei ^ (vt ^ 1)].Weight == 0) continue;
-                    int ui = e[ei].Dst;
-                    if (v[ui].T != vt || v[ui].Parent == 0) continue;
+                    if (Unsafe.Add(ref eb, ei ^ (vt ^ 1)).Weight == 0) continue;
+                    int ui = Unsafe.Add(ref eb, ei).Dst;
+                    if (Unsafe.Add(ref vb, ui).T != vt || Unsafe.Add(ref vb, ui).Parent == 0) continue;
                     int d = 0;
                     for (;;)
                     {
-                        ref var u = ref v[ui];
+                        ref var u = ref Unsafe.Add(ref vb, ui);
                         if (u.Ts == currTs) { d += u.Dist; break; }
                         int ej = u.Parent;
                         d++;
@@ -225,19 +232,19 @@ internal sealed class MaxFlowGraph
                             else { u.Ts = currTs; u.Dist = 1; }
                             break;
                         }
-                        ui = e[ej].Dst;
+                        ui = Unsafe.Add(ref eb, ej).Dst;
                     }
                     if (++d < int.MaxValue)
                     {
                         if (d < minDist) { minDist = d; e0 = ei; }
-                        for (ui = e[ei].Dst; v[ui].Ts != currTs; ui = e[v[ui].Parent].Dst)
+                        for (ui = Unsafe.Add(ref eb, ei).Dst; Unsafe.Add(ref vb, ui).Ts != currTs; ui = Unsafe.Add(ref eb, Unsafe.Add(ref vb, ui).Parent).Dst)
                         {
-                            v[ui].Ts = currTs;
-                            v[ui].Dist = --d;
+                            Unsafe.Add(ref vb, ui).Ts = currTs;
+                            Unsafe.Add(ref vb, ui).Dist = --d;
                         }
                     }
                 }
-                ref var o = ref v[oi];
+                ref var o = ref Unsafe.Add(ref vb, oi);
                 if ((o.Parent = e0) > 0)
                 {
                     o.Ts = currTs;
@@ -245,29 +252,29 @@ internal sealed class MaxFlowGraph
                     continue;
                 }
                 o.Ts = 0;
-                for (ei = o.First; ei != 0; ei = e[ei].Next)
+                for (ei = o.First; ei != 0; ei = Unsafe.Add(ref eb, ei).Next)
                 {
-                    int ui = e[ei].Dst;
-                    ref var u = ref v[ui];
+                    int ui = Unsafe.Add(ref eb, ei).Dst;
+                    ref var u = ref Unsafe.Add(ref vb, ui);
                     int ej = u.Parent;
                     if (u.T != vt || ej == 0) continue;
-                    if (e[ei ^ (vt ^ 1)].Weight != 0 && u.Next == Null)
+                    if (Unsafe.Add(ref eb, ei ^ (vt ^ 1)).Weight != 0 && u.Next == Null)
                     {
                         u.Next = nil;
-                        v[last].Next = ui;
+                        Unsafe.Add(ref vb, last).Next = ui;
                         last = ui;
                     }
-                    if (ej > 0 && e[ej].Dst == oi) PushOrphan(v, ui, ref orphanCount);
+                    if (ej > 0 && Unsafe.Add(ref eb, ej).Dst == oi) PushOrphan(ref vb, ui, ref orphanCount);
                 }
             }
         }
         return _flow;
     }
 
-    private void PushOrphan(Span<Vertex> v, int i, ref int count)
+    private void PushOrphan(ref Vertex vb, int i, ref int count)
     {
         if (count == _orphans.Length) Array.Resize(ref _orphans, 2 * count);
         _orphans[count++] = i;
-        v[i].Parent = Orphan;
+        Unsafe.Add(ref vb, i).Parent = Orphan;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SegmentSharp.Segmentation;
 
 /// <summary>
@@ -9,6 +10,7 @@ internal sealed class NeighbourWeights
 {
     public required double[] Left, UpLeft, Up, UpRight;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NeighbourWeights Compute(byte[] img, int w, int h, double gamma)
     {
         double beta = Beta(img, w, h);
@@ -48,6 +50,7 @@ internal sealed class NeighbourWeights
         return d0 * d0 + d1 * d1 + d2 * d2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Beta(byte[] img, int w, int h)
     {
         long sum = 0;
