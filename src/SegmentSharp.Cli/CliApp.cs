@@ -23,6 +23,7 @@ internal static class CliApp
           contours    trace object borders with hierarchy (cv2.findContours) to JSON, GeoJSON or SVG
           distance    distance transform of a mask (cv2.distanceTransform)
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
+          grabcut     cut an object out of its background from a rectangle or hints (cv2.grabCut)
           kmeans      colour segmentation by k-means (cv2.kmeans), the image painted with cluster colours
           superpixels over-segment into superpixels (Felzenszwalb-Huttenlocher, as scikit-image)
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
@@ -57,7 +58,7 @@ internal static class CliApp
 
         """;
 
-    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "inrange", "kmeans", "superpixels", "batch", "semantic", "instances", "cutout", "text-regions"];
+    private static readonly string[] Commands = ["threshold", "morph", "components", "contours", "distance", "watershed", "evaluate", "try-all", "grabcut", "inrange", "kmeans", "superpixels", "batch", "semantic", "instances", "cutout", "text-regions"];
 
     /// <summary>True when the writers are the process's own stdout/stderr (not a test's), so a live display may use them.</summary>
     public static bool UsesProcessConsole { get; private set; }
@@ -107,6 +108,7 @@ internal static class CliApp
                 "contours" => ContoursCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "distance" => DistanceCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "watershed" => WatershedCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
+                "grabcut" => GrabCutCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "try-all" => TryAllCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
                 "inrange" => InRangeCommand.Run(args.Skip(1).ToArray(), stdout, stderr),

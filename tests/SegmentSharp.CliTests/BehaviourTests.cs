@@ -107,7 +107,7 @@ public sealed class BehaviourTests
 
     [Theory]
     [InlineData("the following arguments are required: COMMAND")]
-    [InlineData("argument COMMAND: invalid choice: 'thresh' (choose from 'threshold', 'morph', 'components', 'contours', 'distance', 'watershed', 'evaluate', 'try-all', 'inrange', 'kmeans', 'superpixels', 'batch', 'semantic', 'instances', 'cutout', 'text-regions')", "thresh")]
+    [InlineData("argument COMMAND: invalid choice: 'thresh' (choose from 'threshold', 'morph', 'components', 'contours', 'distance', 'watershed', 'evaluate', 'try-all', 'grabcut', 'inrange', 'kmeans', 'superpixels', 'batch', 'semantic', 'instances', 'cutout', 'text-regions')", "thresh")]
     [InlineData("unrecognized arguments: --nope", "--nope")]
     public void TopLevelUsageErrors(string message, params string[] args)
     {
