@@ -18,6 +18,9 @@ internal static class PngDecoder
     private static readonly int[] PassX0 = [0, 4, 0, 2, 0, 1, 0], PassY0 = [0, 0, 4, 0, 2, 0, 1];
     private static readonly int[] PassDx = [8, 8, 4, 4, 2, 2, 1], PassDy = [8, 8, 8, 4, 4, 2, 2];
 
+    /// <summary>Decodes a whole PNG file.</summary>
+    /// <param name="data">The file's bytes.</param>
+    /// <param name="gray">Convert to one gray channel as <c>IMREAD_GRAYSCALE</c> does; otherwise BGR or BGRA.</param>
     /// <param name="allocate">Supplies the output image for (width, height, channels), e.g. on a pooled buffer; null = a new one.</param>
     public static Image<byte> Decode(ReadOnlySpan<byte> data, bool gray, Func<int, int, int, Image<byte>>? allocate = null)
     {
