@@ -24,7 +24,7 @@ internal static class CliApp
           distance    distance transform of a mask (cv2.distanceTransform)
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
           kmeans      colour segmentation by k-means (cv2.kmeans), the image painted with cluster colours
-          superpixels over-segment into superpixels (Felzenszwalb-Huttenlocher, as scikit-image)
+          superpixels over-segment into superpixels (Felzenszwalb-Huttenlocher or SLIC, as scikit-image)
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
           inrange     mask a colour range in HSV, HLS, Lab, YCrCb, XYZ, BGR or gray (cv2.inRange),
