@@ -1,6 +1,4 @@
 using System.Globalization;
-using SegmentSharp.Codecs;
-using SegmentSharp.Imaging;
 using SegmentSharp.Superpixels;
 using SegmentSharp.Testing;
 
@@ -30,31 +28,8 @@ public class SlicGoldenTests(Xunit.Abstractions.ITestOutputHelper log)
         double compactness = Double(f[4]), sigma = Double(f[6]);
         bool enforce = f[7] == "1", zero = f[8] == "1";
         int w = Int(f[9]), h = Int(f[10]), count = Int(f[11]);
-        int cn = gray ? 1 : 3;
-        var img = new Image<byte>(w, h, cn);
-        int first = at + 1;
-        if (name.StartsWith("synthetic:", StringComparison.Ordinal))
-        {
-            for (int y = 0; y < h; y++)
-            {
-                var row = lines[first + y].Split(' ');
-                for (int i = 0; i < w * cn; i++) img.Row(y)[i] = byte.Parse(row[i], CultureInfo.InvariantCulture);
-            }
-            first += h;
-        }
-        else
-        {
-            var full = gray ? ImageFile.ReadGray(RepoPaths.Sample(name)) : ImageFile.ReadColor(RepoPaths.Sample(name));
-            for (int y = 0; y < h; y++)
-                for (int x = 0; x < w; x++)
-                    for (int c = 0; c < cn; c++) img.Row(y)[x * cn + c] = full.Row(y * step)[x * step * cn + c];
-        }
-        var want = new int[w * h];
-        for (int y = 0; y < h; y++)
-        {
-            var row = lines[first + y].Split(' ');
-            for (int x = 0; x < w; x++) want[y * w + x] = Int(row[x]);
-        }
+        var (img, first) = GoldenFixture.Input(lines, at, name, step, gray, w, h);
+        var want = GoldenFixture.Labels(lines, first, w, h);
 
         var got = Slic.Segment(img, nSegments, compactness, maxIter, sigma, enforceConnectivity: enforce, slicZero: zero);
         int ours = got.Data.Distinct().Count();
