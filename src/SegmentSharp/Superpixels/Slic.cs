@@ -84,32 +84,32 @@ public static class Slic
     private static double[][] Features(ReadOnlyImageView<byte> image, bool convertToLab)
     {
         int w = image.Width, h = image.Height, cn = image.Channels, n = w * h;
+        // An 8-bit image has at most 256 values, all rescaled by the same min and max, so the per-value float work
+        // (including the sRGB curve) is tabulated once; each entry is computed exactly as numpy computes every pixel.
+        int lo = 255, hi = 0;
+        for (int y = 0; y < h; y++)
+            foreach (byte v in image.Row(y)) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+        double min = lo * (1.0 / 255), range = hi * (1.0 / 255) - min;
+        bool lab = cn == 3 && convertToLab;
+        var table = new double[256];
+        for (int v = 0; v < 256; v++)
+        {
+            double f = v * (1.0 / 255) - min;
+            if (range != 0) f /= range;
+            table[v] = lab ? SkimageLab.Linear(f) : f;
+        }
         var planes = new double[cn][];
         for (int c = 0; c < cn; c++) planes[c] = new double[n];
-        double min = double.MaxValue, max = double.MinValue;
         for (int y = 0; y < h; y++)
         {
             var row = image.Row(y);
             for (int x = 0; x < w; x++)
-                for (int c = 0; c < cn; c++)
-                {
-                    double v = row[x * cn + (cn - 1 - c)] * (1.0 / 255); // BGR in, RGB planes out
-                    planes[c][y * w + x] = v;
-                    min = Math.Min(min, v);
-                    max = Math.Max(max, v);
-                }
+                for (int c = 0; c < cn; c++) planes[c][y * w + x] = table[row[x * cn + (cn - 1 - c)]]; // BGR in, RGB planes out
         }
-        double range = max - min;
-        foreach (var p in planes)
+        if (lab)
             for (int i = 0; i < n; i++)
             {
-                p[i] -= min;
-                if (range != 0) p[i] /= range;
-            }
-        if (cn == 3 && convertToLab)
-            for (int i = 0; i < n; i++)
-            {
-                SkimageLab.FromRgb(planes[0][i], planes[1][i], planes[2][i], out double l, out double a, out double b);
+                SkimageLab.FromLinearRgb(planes[0][i], planes[1][i], planes[2][i], out double l, out double a, out double b);
                 planes[0][i] = l; planes[1][i] = a; planes[2][i] = b;
             }
         return planes;
@@ -155,31 +155,14 @@ public static class Slic
                 if (double.IsNaN(cy) || double.IsNaN(cx)) continue; // an emptied centre (0/0) matches nothing
                 long y0 = (long)Math.Max(cy - 2 * stepY, 0), y1 = (long)Math.Min(cy + 2 * stepY + 1, h);
                 long x0 = (long)Math.Max(cx - 2 * stepX, 0), x1 = (long)Math.Min(cx + 2 * stepX + 1, w);
+                var colourCentre = centres.AsSpan(o + 2, cn);
                 for (long y = y0; y < y1; y++)
                 {
                     double dy = cy - y;
                     dy *= dy;
-                    for (long x = x0; x < x1; x++)
-                    {
-                        double dx = cx - x;
-                        dx *= dx;
-                        double d = (dy + dx) * spatialWeight;
-                        long p = y * w + x;
-                        double colour = 0;
-                        for (int c = 0; c < cn; c++)
-                        {
-                            double t = feat[p * cn + c] - centres[o + 2 + c];
-                            colour += t * t;
-                        }
-                        if (slicZero) colour /= maxColour[k];
-                        d += colour;
-                        if (distance[p] > d)
-                        {
-                            nearest[p] = k + startLabel;
-                            distance[p] = d;
-                            change = true;
-                        }
-                    }
+                    int row = (int)y * w;
+                    change |= ScanRow(feat.AsSpan(row * cn, w * cn), distance.AsSpan(row, w), nearest.AsSpan(row, w), (int)x0, (int)x1,
+                        cx, dy, spatialWeight, colourCentre, slicZero ? maxColour[k] : 0, k + startLabel);
                 }
             }
             if (!change) break;
@@ -214,6 +197,49 @@ public static class Slic
                 }
         }
         return nearest;
+    }
+
+    /// <summary>
+    /// One row of a centre's search window: pixels closer to this centre than to any seen so far take its label. The sums
+    /// run in the Cython order (y² + x², times the spatial weight, plus the colour terms channel by channel), and a
+    /// <paramref name="zeroScale"/> above 0 divides the colour term as SLICO does.
+    /// </summary>
+    private static bool ScanRow(ReadOnlySpan<double> feat, Span<double> distance, Span<int> nearest, int x0, int x1, double cx,
+        double dy, double spatialWeight, ReadOnlySpan<double> centre, double zeroScale, int label)
+    {
+        bool change = false;
+        if (centre.Length == 3)
+        {
+            double c0 = centre[0], c1 = centre[1], c2 = centre[2];
+            for (int x = x0; x < x1; x++)
+            {
+                double dx = cx - x;
+                dx *= dx;
+                double d = (dy + dx) * spatialWeight;
+                double t0 = feat[3 * x] - c0, t1 = feat[3 * x + 1] - c1, t2 = feat[3 * x + 2] - c2;
+                double colour = t0 * t0 + t1 * t1 + t2 * t2;
+                if (zeroScale > 0) colour /= zeroScale;
+                d += colour;
+                if (distance[x] > d) { nearest[x] = label; distance[x] = d; change = true; }
+            }
+            return change;
+        }
+        for (int x = x0; x < x1; x++)
+        {
+            double dx = cx - x;
+            dx *= dx;
+            double d = (dy + dx) * spatialWeight;
+            double colour = 0;
+            for (int c = 0; c < centre.Length; c++)
+            {
+                double t = feat[x * centre.Length + c] - centre[c];
+                colour += t * t;
+            }
+            if (zeroScale > 0) colour /= zeroScale;
+            d += colour;
+            if (distance[x] > d) { nearest[x] = label; distance[x] = d; change = true; }
+        }
+        return change;
     }
 
     /// <summary>
