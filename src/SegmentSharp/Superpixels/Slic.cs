@@ -40,6 +40,7 @@ public static class Slic
         if (nSegments < 1) throw new ArgumentOutOfRangeException(nameof(nSegments));
         if (!(compactness > 0)) throw new ArgumentOutOfRangeException(nameof(compactness));
         if (sigma < 0) throw new ArgumentOutOfRangeException(nameof(sigma));
+        if (maxIter < 0) throw new ArgumentOutOfRangeException(nameof(maxIter));
 
         var planes = Features(image, convertToLab);
         if (sigma > 0)
@@ -59,14 +60,16 @@ public static class Slic
             for (int i = 0; i < n; i++) feat[i * cn + c] = p[i] * ratio;
         }
 
-        int[] shape = [1, h, w];
-        var (start, _, size) = SlicGrid.Compute(shape, nSegments);
-        int k0 = 0;
-        for (int y = start[1]; y < h; y += (int)size[1]) for (int x = start[2]; x < w; x += (int)size[2]) k0++;
+        var (start, gridStep, size) = SlicGrid.Compute([1, h, w], nSegments);
+        int rows = (h - start[1] + gridStep[1] - 1) / gridStep[1], cols = (w - start[2] + gridStep[2] - 1) / gridStep[2];
+        int k0 = rows * cols;
+        // Centres start at grid points with colour 0 (not the pixel's colour), as scikit-image seeds them.
         var centres = new double[k0 * (2 + cn)];
-        int ki = 0;
-        for (int y = start[1]; y < h; y += (int)size[1])
-            for (int x = start[2]; x < w; x += (int)size[2]) { centres[ki * (2 + cn)] = y; centres[ki * (2 + cn) + 1] = x; ki++; }
+        for (int i = 0; i < k0; i++)
+        {
+            centres[i * (2 + cn)] = start[1] + i / cols * gridStep[1];
+            centres[i * (2 + cn) + 1] = start[2] + i % cols * gridStep[2];
+        }
         float step = (float)Math.Max(size[0], Math.Max(size[1], size[2]));
 
         var labels = Cluster(feat, w, h, cn, centres, k0, step, maxIter, slicZero, startLabel);

@@ -49,6 +49,7 @@ public class SlicTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Slic.Segment(img, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Slic.Segment(img, 10, compactness: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Slic.Segment(img, 10, sigma: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Slic.Segment(img, 10, maxIter: -1));
     }
 
     [Fact]
