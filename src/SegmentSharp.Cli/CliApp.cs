@@ -25,7 +25,7 @@ internal static class CliApp
           watershed   split touching objects with marker watershed (cv2.watershed), automatic markers
           grabcut     cut an object out of its background from a rectangle or hints (cv2.grabCut)
           kmeans      colour segmentation by k-means (cv2.kmeans), the image painted with cluster colours
-          superpixels over-segment into superpixels (Felzenszwalb-Huttenlocher, as scikit-image)
+          superpixels over-segment into superpixels (Felzenszwalb-Huttenlocher or SLIC, as scikit-image)
           evaluate    score masks or label maps against ground truth (DIBCO metrics, IoU)
                       (see 'segment evaluate --help')
           inrange     mask a colour range in HSV, HLS, Lab, YCrCb, XYZ, BGR or gray (cv2.inRange),

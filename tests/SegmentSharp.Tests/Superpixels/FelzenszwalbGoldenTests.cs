@@ -1,6 +1,4 @@
 using System.Globalization;
-using SegmentSharp.Codecs;
-using SegmentSharp.Imaging;
 using SegmentSharp.Superpixels;
 using SegmentSharp.Testing;
 
@@ -25,32 +23,8 @@ public class FelzenszwalbGoldenTests(Xunit.Abstractions.ITestOutputHelper log)
         double scale = double.Parse(f[3], CultureInfo.InvariantCulture), sigma = double.Parse(f[4], CultureInfo.InvariantCulture);
         int minSize = int.Parse(f[5], CultureInfo.InvariantCulture), w = int.Parse(f[6], CultureInfo.InvariantCulture);
         int h = int.Parse(f[7], CultureInfo.InvariantCulture), count = int.Parse(f[8], CultureInfo.InvariantCulture);
-        bool synthetic = name.StartsWith("synthetic:", StringComparison.Ordinal);
-        int cn = gray ? 1 : 3;
-        var img = new Image<byte>(w, h, cn);
-        int first = at + 1;
-        if (synthetic)
-        {
-            for (int y = 0; y < h; y++)
-            {
-                var row = lines[first + y].Split(' ');
-                for (int i = 0; i < w * cn; i++) img.Row(y)[i] = byte.Parse(row[i], CultureInfo.InvariantCulture);
-            }
-            first += h;
-        }
-        else
-        {
-            var full = gray ? ImageFile.ReadGray(RepoPaths.Sample(name)) : ImageFile.ReadColor(RepoPaths.Sample(name));
-            for (int y = 0; y < h; y++)
-                for (int x = 0; x < w; x++)
-                    for (int c = 0; c < cn; c++) img.Row(y)[x * cn + c] = full.Row(y * step)[x * step * cn + c];
-        }
-        var want = new int[w * h];
-        for (int y = 0; y < h; y++)
-        {
-            var row = lines[first + y].Split(' ');
-            for (int x = 0; x < w; x++) want[y * w + x] = int.Parse(row[x], CultureInfo.InvariantCulture);
-        }
+        var (img, first) = GoldenFixture.Input(lines, at, name, step, gray, w, h);
+        var want = GoldenFixture.Labels(lines, first, w, h);
 
         var got = Felzenszwalb.Segment(img, scale, sigma, minSize);
         int ours = got.Data.Max() + 1;
