@@ -5,7 +5,7 @@ namespace SegmentSharp.Tests.Codecs;
 /// <summary>SSSE3 pixel kernels against their scalar twins on lengths around the 16-byte register.</summary>
 public class PngPixelKernelTests
 {
-    public static TheoryData<int> Widths() => new() { 0, 1, 3, 4, 5, 15, 16, 17, 20, 21, 31, 32, 33, 53, 3 * 16 + 5, 1001 };
+    public static TheoryData<int> Widths() => new() { 0, 1, 3, 4, 5, 15, 16, 17, 20, 21, 31, 32, 33, 53, 3 * 32 + 5, 1001 };
 
     [Theory]
     [MemberData(nameof(Widths))]
