@@ -68,6 +68,7 @@ public static partial class ColorConversion
             (ColorFamily.Hls, true) => (s, d, w) => HlsConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
             (ColorFamily.Hls, false) => (s, d, w) => HlsConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
             (ColorFamily.Luv, true) when spec.Srgb => (s, d, w) => LuvConversion.ForwardRow8(s, d, w, scn, bidx),
+            (ColorFamily.Luv, true) => LinearLuvKernel(scn, bidx),
             (ColorFamily.Luv, false) => (s, d, w) => LuvInverse.Row8(s, d, w, dcn, bidx, spec.Srgb),
             _ => throw new NotSupportedException($"{code} is not implemented yet."),
         };
@@ -110,6 +111,8 @@ public static partial class ColorConversion
             (ColorFamily.Hsv, false) => (s, d, w) => FloatConversion.HsvInverse(s, d, w, dcn, bidx),
             (ColorFamily.Hls, true) => (s, d, w) => FloatConversion.HlsForward(s, d, w, scn, bidx),
             (ColorFamily.Hls, false) => (s, d, w) => FloatConversion.HlsInverse(s, d, w, dcn, bidx),
+            (ColorFamily.Luv, true) => FloatLuvKernel(scn, bidx, spec.Srgb, true),
+            (ColorFamily.Luv, false) => FloatLuvKernel(dcn, bidx, spec.Srgb, false),
             _ => throw new NotSupportedException($"{code} on 32-bit float images is not implemented; convert the 8-bit image instead."),
         };
         ColorRows.Run(src, dst, kernel);
@@ -134,6 +137,23 @@ public static partial class ColorConversion
     {
         var tables = LabConversion.TablesFor(spec.BlueIdx, spec.Srgb);
         return (s, d, w) => LabConversion.ForwardRow8(s, d, w, scn, tables);
+    }
+
+    private static ColorRows.Kernel<byte, byte> LinearLuvKernel(int scn, int bidx)
+    {
+        var m = LuvFloat.ForwardMatrix(bidx);
+        return (s, d, w) => LuvFloat.LinearRow8(s, d, w, scn, m);
+    }
+
+    private static ColorRows.Kernel<float, float> FloatLuvKernel(int cn, int bidx, bool srgb, bool forward)
+    {
+        if (forward)
+        {
+            var m = LuvFloat.ForwardMatrix(bidx);
+            return (s, d, w) => LuvFloat.Forward(s, d, w, cn, m, srgb);
+        }
+        var inv = LuvFloat.InverseMatrix(bidx);
+        return (s, d, w) => LuvFloat.Inverse(s, d, w, cn, inv, srgb);
     }
 
     private static ColorRows.Kernel<byte, byte> XyzKernel(int cn, int[] m, bool forward) => forward

@@ -18,7 +18,7 @@ public class ColorConversionOracleTests
         ColorCode.HSV2BGR, ColorCode.HSV2RGB, ColorCode.HSV2BGR_FULL, ColorCode.HSV2RGB_FULL,
         ColorCode.BGR2HLS, ColorCode.RGB2HLS,
         ColorCode.HLS2BGR, ColorCode.HLS2RGB,
-        ColorCode.BGR2Luv, ColorCode.RGB2Luv, ColorCode.Luv2BGR, ColorCode.Luv2RGB, ColorCode.Luv2LBGR, ColorCode.Luv2LRGB,
+        ColorCode.BGR2Luv, ColorCode.RGB2Luv, ColorCode.LBGR2Luv, ColorCode.LRGB2Luv, ColorCode.Luv2BGR, ColorCode.Luv2RGB, ColorCode.Luv2LBGR, ColorCode.Luv2LRGB,
     ];
 
     public static IEnumerable<object[]> CodeCases() => Codes.Select(c => new object[] { c });

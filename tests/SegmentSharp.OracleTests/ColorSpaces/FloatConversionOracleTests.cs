@@ -13,6 +13,8 @@ public class FloatConversionOracleTests
         ColorCode.BGR2YCrCb, ColorCode.RGB2YCrCb, ColorCode.YCrCb2BGR, ColorCode.YCrCb2RGB,
         ColorCode.BGR2HSV, ColorCode.RGB2HSV, ColorCode.HSV2BGR, ColorCode.HSV2RGB, ColorCode.BGR2HSV_FULL, ColorCode.HSV2BGR_FULL,
         ColorCode.BGR2HLS, ColorCode.RGB2HLS, ColorCode.HLS2BGR, ColorCode.HLS2RGB, ColorCode.BGR2HLS_FULL, ColorCode.HLS2BGR_FULL,
+        ColorCode.BGR2Luv, ColorCode.RGB2Luv, ColorCode.LBGR2Luv, ColorCode.LRGB2Luv,
+        ColorCode.Luv2BGR, ColorCode.Luv2RGB, ColorCode.Luv2LBGR, ColorCode.Luv2LRGB,
     }.Select(c => new object[] { c });
 
     private static Image<float> RandomInput(ColorCode code, int w, int h, int cn, Random rng)
@@ -20,10 +22,22 @@ public class FloatConversionOracleTests
         var img = new Image<float>(w, h, cn);
         string name = code.ToString();
         bool hueFirst = name.StartsWith("HSV2", StringComparison.Ordinal) || name.StartsWith("HLS2", StringComparison.Ordinal);
+        bool luv = name.StartsWith("Luv2", StringComparison.Ordinal), lab = name.StartsWith("Lab2", StringComparison.Ordinal);
         for (int i = 0; i < img.Data.Length; i++)
-            img.Data[i] = hueFirst && i % cn == 0 ? (float)(rng.NextDouble() * 360) : (float)rng.NextDouble();
+        {
+            double t = rng.NextDouble();
+            img.Data[i] = (i % cn) switch
+            {
+                0 when hueFirst => (float)(t * 360),
+                0 when luv || lab => (float)(t * 100),
+                1 when luv => (float)(t * 354 - 134),
+                2 when luv => (float)(t * 262 - 140),
+                1 or 2 when lab => (float)(t * 254 - 127),
+                _ => (float)t,
+            };
+        }
         // Exact grays and exact maxima exercise the hue ties.
-        if (img.Data.Length >= 6 && !hueFirst) { img.Data[0] = img.Data[1] = img.Data[2] = 0.5f; img.Data[3] = img.Data[4] = 1f; }
+        if (img.Data.Length >= 6 && !hueFirst && !luv && !lab) { img.Data[0] = img.Data[1] = img.Data[2] = 0.5f; img.Data[3] = img.Data[4] = 1f; }
         return img;
     }
 
