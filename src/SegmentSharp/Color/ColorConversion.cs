@@ -111,6 +111,8 @@ public static partial class ColorConversion
             (ColorFamily.Hsv, false) => (s, d, w) => FloatConversion.HsvInverse(s, d, w, dcn, bidx),
             (ColorFamily.Hls, true) => (s, d, w) => FloatConversion.HlsForward(s, d, w, scn, bidx),
             (ColorFamily.Hls, false) => (s, d, w) => FloatConversion.HlsInverse(s, d, w, dcn, bidx),
+            (ColorFamily.Lab, true) => FloatLabKernel(scn, bidx, spec.Srgb, true),
+            (ColorFamily.Lab, false) => FloatLabKernel(dcn, bidx, spec.Srgb, false),
             (ColorFamily.Luv, true) => FloatLuvKernel(scn, bidx, spec.Srgb, true),
             (ColorFamily.Luv, false) => FloatLuvKernel(dcn, bidx, spec.Srgb, false),
             _ => throw new NotSupportedException($"{code} on 32-bit float images is not implemented; convert the 8-bit image instead."),
@@ -143,6 +145,17 @@ public static partial class ColorConversion
     {
         var m = LuvFloat.ForwardMatrix(bidx);
         return (s, d, w) => LuvFloat.LinearRow8(s, d, w, scn, m);
+    }
+
+    private static ColorRows.Kernel<float, float> FloatLabKernel(int cn, int bidx, bool srgb, bool forward)
+    {
+        if (forward)
+        {
+            var m = LabFloat.ForwardMatrix(bidx);
+            return (s, d, w) => LabFloat.Forward(s, d, w, cn, bidx, m, srgb);
+        }
+        var inv = LabFloat.InverseMatrix(bidx);
+        return (s, d, w) => LabFloat.Inverse(s, d, w, cn, inv, srgb);
     }
 
     private static ColorRows.Kernel<float, float> FloatLuvKernel(int cn, int bidx, bool srgb, bool forward)
