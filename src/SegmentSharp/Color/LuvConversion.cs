@@ -82,15 +82,21 @@ internal static class LuvConversion
                 int w010 = (16 - fx) * fy * (16 - fz), w011 = (16 - fx) * fy * fz;
                 int w100 = fx * (16 - fy) * (16 - fz), w101 = fx * (16 - fy) * fz;
                 int w110 = fx * fy * (16 - fz), w111 = fx * fy * fz;
-                for (int k = 0; k < 3; k++)
-                {
-                    short* c = o + k;
-                    int sum = c[0] * w000 + c[dr] * w001 + c[dq] * w010 + c[dq + dr] * w011
-                        + c[3] * w100 + c[3 + dr] * w101 + c[3 + dq] * w110 + c[3 + dq + dr] * w111;
-                    int v = ((sum + (1 << 11)) >> 12) / 64;
-                    d[k] = LabConversion.Sat(v);
-                }
+                d[0] = Corner(o, w000, w001, w010, w011, w100, w101, w110, w111);
+                d[1] = Corner(o + 1, w000, w001, w010, w011, w100, w101, w110, w111);
+                d[2] = Corner(o + 2, w000, w001, w010, w011, w100, w101, w110, w111);
             }
         }
+    }
+
+    /// <summary>One channel of the eight cell corners, weighted, descaled by 2^12 and by 64 to the 8-bit range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe byte Corner(short* c, int w000, int w001, int w010, int w011, int w100, int w101, int w110, int w111)
+    {
+        const int dq = LutDim * 3, dr = LutDim * LutDim * 3;
+        int sum = c[0] * w000 + c[dr] * w001 + c[dq] * w010 + c[dq + dr] * w011
+            + c[3] * w100 + c[3 + dr] * w101 + c[3 + dq] * w110 + c[3 + dq + dr] * w111;
+        // OpenCV divides by 64 towards zero; a negative sum saturates to 0 either way, so a shift does the same.
+        return LabConversion.Sat(((sum + (1 << 11)) >> 12) >> 6);
     }
 }
