@@ -68,6 +68,8 @@ public static partial class ColorConversion
             (ColorFamily.Hsv, false) => (s, d, w) => HsvConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
             (ColorFamily.Hls, true) => (s, d, w) => HlsConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
             (ColorFamily.Hls, false) => (s, d, w) => HlsConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
+            (ColorFamily.Luv, true) when spec.Srgb && System.Runtime.Intrinsics.X86.Ssse3.IsSupported
+                => (s, d, w) => LuvConversion.ForwardRow8Sse(s, d, w, scn, bidx),
             (ColorFamily.Luv, true) when spec.Srgb => (s, d, w) => LuvConversion.ForwardRow8(s, d, w, scn, bidx),
             (ColorFamily.Luv, true) => LinearLuvKernel(scn, bidx),
             (ColorFamily.Luv, false) => (s, d, w) => LuvInverse.Row8(s, d, w, dcn, bidx, spec.Srgb),

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using static SegmentSharp.Color.ColorConstants;
 
 namespace SegmentSharp.Color;
@@ -22,6 +24,77 @@ internal static class LuvConversion
 
     /// <summary>L, u, v at each grid vertex, index (blue + 33·green + 33²·red)·3.</summary>
     private static readonly short[] Grid = BuildGrid();
+
+    /// <summary>
+    /// The grid regrouped per 8-bit cell as OpenCV packs it: for each of the 32³ cells the eight corners' L, then u,
+    /// then v (corner index 4·dBlue + 2·dGreen + dRed), so one pixel reads 48 contiguous bytes.
+    /// </summary>
+    private static readonly short[] Cells = BuildCells();
+
+    /// <summary>The eight corner weights for each (blue, green, red) fraction in eighths.</summary>
+    private static readonly short[] Weights = BuildWeights();
+
+    private static short[] BuildCells()
+    {
+        const int dq = LutDim * 3, dr = LutDim * LutDim * 3;
+        var c = new short[32 * 32 * 32 * 24];
+        for (int tz = 0; tz < 32; tz++)
+            for (int ty = 0; ty < 32; ty++)
+                for (int tx = 0; tx < 32; tx++)
+                {
+                    int cell = ((tz * 32 + ty) * 32 + tx) * 24, o = tx * 3 + ty * dq + tz * dr;
+                    for (int k = 0; k < 8; k++)
+                    {
+                        int v = o + ((k >> 2) & 1) * 3 + ((k >> 1) & 1) * dq + (k & 1) * dr;
+                        for (int ch = 0; ch < 3; ch++) c[cell + ch * 8 + k] = Grid[v + ch];
+                    }
+                }
+        return c;
+    }
+
+    private static short[] BuildWeights()
+    {
+        var w = new short[512 * 8];
+        for (int i = 0; i < 512; i++)
+        {
+            int fx = (i & 7) << 1, fy = ((i >> 3) & 7) << 1, fz = ((i >> 6) & 7) << 1;
+            for (int k = 0; k < 8; k++)
+                w[i * 8 + k] = (short)(((k & 4) != 0 ? fx : 16 - fx) * ((k & 2) != 0 ? fy : 16 - fy) * ((k & 1) != 0 ? fz : 16 - fz));
+        }
+        return w;
+    }
+
+    /// <summary>
+    /// <see cref="ForwardRow8"/> with the eight-corner products summed by SSE2 multiply-add (OpenCV's own vector
+    /// route): exact integer sums, so it agrees with the scalar code bit for bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void ForwardRow8Sse(ReadOnlySpan<byte> src, Span<byte> dst, int width, int scn, int blueIdx)
+    {
+        if (src.Length < width * scn || dst.Length < width * 3) throw new ArgumentException("Row too short.");
+        var round = Vector128.Create(1 << 11);
+        fixed (short* cells = Cells)
+        fixed (short* weights = Weights)
+        fixed (byte* ps = src)
+        fixed (byte* pd = dst)
+        {
+            byte* s = ps, d = pd;
+            for (int x = 0; x < width; x++, s += scn, d += 3)
+            {
+                int cb = s[blueIdx], cg = s[1], cr = s[blueIdx ^ 2];
+                short* cell = cells + ((((cr >> 3) * 32 + (cg >> 3)) * 32 + (cb >> 3)) * 24);
+                var w = Sse2.LoadVector128(weights + (((cr & 7) << 6) | ((cg & 7) << 3) | (cb & 7)) * 8);
+                var l = Sse2.MultiplyAddAdjacent(Sse2.LoadVector128(cell), w);
+                var u = Sse2.MultiplyAddAdjacent(Sse2.LoadVector128(cell + 8), w);
+                var v = Sse2.MultiplyAddAdjacent(Sse2.LoadVector128(cell + 16), w);
+                var sums = Ssse3.HorizontalAdd(Ssse3.HorizontalAdd(l, u), Ssse3.HorizontalAdd(v, v));
+                sums = Sse2.ShiftRightArithmetic(Sse2.Add(sums, round), 18);
+                d[0] = LabConversion.Sat(sums.GetElement(0));
+                d[1] = LabConversion.Sat(sums.GetElement(1));
+                d[2] = LabConversion.Sat(sums.GetElement(2));
+            }
+        }
+    }
 
     private static (float, float) BuildWhite()
     {

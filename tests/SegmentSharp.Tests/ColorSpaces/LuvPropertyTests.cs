@@ -58,4 +58,30 @@ public class LuvPropertyTests
         var back = ColorConversion.Convert(a, ColorCode.Luv2BGR, 4);
         for (int p = 0; p < 10; p++) Assert.Equal(255, back.Data[p * 4 + 3]);
     }
+
+    /// <summary>The SSE route and the scalar reference of 8-bit sRGB→Luv agree on every 24-bit colour, 3 and 4 channels, both orders.</summary>
+    [Theory]
+    [InlineData(3, 0)]
+    [InlineData(3, 2)]
+    [InlineData(4, 0)]
+    public void VectorAndScalarForwardAgreeOnEveryColour(int scn, int blueIdx)
+    {
+        if (!System.Runtime.Intrinsics.X86.Ssse3.IsSupported) { Assert.False(System.Runtime.Intrinsics.X86.Ssse3.IsSupported); return; }
+        const int w = 4096;
+        var src = new byte[w * scn];
+        var a = new byte[w * 3];
+        var b = new byte[w * 3];
+        for (int row = 0; row < 4096; row++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int c = row * w + x;
+                src[x * scn] = (byte)c; src[x * scn + 1] = (byte)(c >> 8); src[x * scn + 2] = (byte)(c >> 16);
+                if (scn == 4) src[x * scn + 3] = (byte)x;
+            }
+            LuvConversion.ForwardRow8(src, a, w, scn, blueIdx);
+            LuvConversion.ForwardRow8Sse(src, b, w, scn, blueIdx);
+            Assert.True(a.AsSpan().SequenceEqual(b), $"row {row} differs");
+        }
+    }
 }
