@@ -9,15 +9,15 @@ namespace SegmentSharp.Benchmarks;
 
 /// <summary>
 /// <c>cv::cvtColor</c> on a 2.4 MP colour picture (samples/astronaut.png resized to 1920×1248 with bilinear
-/// interpolation): BGR→Lab, BGR→HSV and Lab→BGR, each writing into a preallocated output on both sides.
+/// interpolation): BGR→Lab, BGR→HSV, Lab→BGR, BGR→Luv and Luv→BGR, each writing into a preallocated output on both sides.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class ColorBenchmarks : ThreadedBenchmark
 {
     private const int Width = 1920, Height = 1248;
-    private Mat _bgrMat = null!, _labMat = null!, _outMat = null!;
-    private Image<byte> _bgr = null!, _lab = null!, _out = null!;
+    private Mat _bgrMat = null!, _labMat = null!, _luvMat = null!, _outMat = null!;
+    private Image<byte> _bgr = null!, _lab = null!, _luv = null!, _out = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,11 +32,17 @@ public class ColorBenchmarks : ThreadedBenchmark
         Cv2.CvtColor(_bgrMat, _labMat, ColorConversionCodes.BGR2Lab);
         _lab = new Image<byte>(Width, Height, 3);
         for (int y = 0; y < Height; y++) Marshal.Copy(_labMat.Ptr(y), _lab.Data, y * _lab.Stride, Width * 3);
+        _luvMat = new Mat();
+        Cv2.CvtColor(_bgrMat, _luvMat, ColorConversionCodes.BGR2Luv);
+        _luv = new Image<byte>(Width, Height, 3);
+        for (int y = 0; y < Height; y++) Marshal.Copy(_luvMat.Ptr(y), _luv.Data, y * _luv.Stride, Width * 3);
         _outMat = new Mat(Height, Width, MatType.CV_8UC3);
         _out = new Image<byte>(Width, Height, 3);
         CheckColour("Color.BgrToLab", BgrToLabOpenCv, BgrToLabSegmentSharp);
         CheckColour("Color.BgrToHsv", BgrToHsvOpenCv, BgrToHsvSegmentSharp);
         CheckColour("Color.LabToBgr", LabToBgrOpenCv, LabToBgrSegmentSharp);
+        CheckColour("Color.BgrToLuv", BgrToLuvOpenCv, BgrToLuvSegmentSharp);
+        CheckColour("Color.LuvToBgr", LuvToBgrOpenCv, LuvToBgrSegmentSharp);
     }
 
     // BenchData.SamePixels compares single-channel images; these outputs have three channels.
@@ -70,4 +76,16 @@ public class ColorBenchmarks : ThreadedBenchmark
 
     [Benchmark, BenchmarkCategory("LabToBgr")]
     public void LabToBgrSegmentSharp() => ColorConversion.Convert(_lab, _out, ColorCode.Lab2BGR);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("BgrToLuv")]
+    public void BgrToLuvOpenCv() => Cv2.CvtColor(_bgrMat, _outMat, ColorConversionCodes.BGR2Luv);
+
+    [Benchmark, BenchmarkCategory("BgrToLuv")]
+    public void BgrToLuvSegmentSharp() => ColorConversion.Convert(_bgr, _out, ColorCode.BGR2Luv);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("LuvToBgr")]
+    public void LuvToBgrOpenCv() => Cv2.CvtColor(_luvMat, _outMat, ColorConversionCodes.Luv2BGR);
+
+    [Benchmark, BenchmarkCategory("LuvToBgr")]
+    public void LuvToBgrSegmentSharp() => ColorConversion.Convert(_luv, _out, ColorCode.Luv2BGR);
 }

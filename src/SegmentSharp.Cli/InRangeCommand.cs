@@ -34,9 +34,10 @@ internal static class InRangeCommand
 
         options:
           -h, --help            show this help message and exit
-          --space SPACE         bgr, rgb, gray, hsv, hsv-full, hls, lab, ycrcb or xyz
+          --space SPACE         bgr, rgb, gray, hsv, hsv-full, hls, lab, luv, ycrcb or xyz
                                 (default: hsv). Channel order and 8-bit ranges are OpenCV's: hsv is H 0-179,
-                                S 0-255, V 0-255; hsv-full has H 0-255; lab is L*255/100, a+128, b+128
+                                S 0-255, V 0-255; hsv-full has H 0-255; lab is L*255/100, a+128, b+128;
+                                luv is L*255/100, (u+134)*255/354, (v+140)*255/262
           --lower VALUES        comma-separated lower bounds, one per channel (e.g. 35,50,50)
           --upper VALUES        comma-separated upper bounds, one per channel (e.g. 85,255,255)
           --no-wrap             in hsv/hls spaces a lower hue above the upper hue wraps around through 0
@@ -53,7 +54,7 @@ internal static class InRangeCommand
 
         """;
 
-    internal static readonly string[] Spaces = ["bgr", "rgb", "gray", "hsv", "hsv-full", "hls", "lab", "ycrcb", "xyz"];
+    internal static readonly string[] Spaces = ["bgr", "rgb", "gray", "hsv", "hsv-full", "hls", "lab", "luv", "ycrcb", "xyz"];
 
     internal sealed class Options
     {
@@ -155,6 +156,7 @@ internal static class InRangeCommand
             "hsv-full" => ColorCode.BGR2HSV_FULL,
             "hls" => ColorCode.BGR2HLS,
             "lab" => ColorCode.BGR2Lab,
+            "luv" => ColorCode.BGR2Luv,
             "ycrcb" => ColorCode.BGR2YCrCb,
             _ => ColorCode.BGR2XYZ,
         };

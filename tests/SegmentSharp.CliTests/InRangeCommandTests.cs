@@ -59,7 +59,7 @@ public sealed class InRangeCommandTests
     [InlineData("argument --lower: hsv has 3 channels, got 2 values", "--lower", "1,2", "--upper", "1,2,3")]
     [InlineData("argument --upper: gray has 1 channel, got 3 values", "--space", "gray", "--lower", "1", "--upper", "1,2,3")]
     [InlineData("argument --lower: invalid float value: 'x'", "--lower", "1,x,3", "--upper", "1,2,3")]
-    [InlineData("argument --space: invalid choice: 'cmyk' (choose from 'bgr', 'rgb', 'gray', 'hsv', 'hsv-full', 'hls', 'lab', 'ycrcb', 'xyz')", "--space", "cmyk")]
+    [InlineData("argument --space: invalid choice: 'cmyk' (choose from 'bgr', 'rgb', 'gray', 'hsv', 'hsv-full', 'hls', 'lab', 'luv', 'ycrcb', 'xyz')", "--space", "cmyk")]
     [InlineData("argument OUTPUT: cannot write '.jpg' files; use .png, .tif, .tiff, .bmp, .pgm, .pnm or .pbm", "--lower", "1,2,3", "--upper", "1,2,3", "OUT.jpg")]
     public void UsageErrors(string message, params string[] extra)
     {

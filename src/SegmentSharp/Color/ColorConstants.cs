@@ -84,6 +84,25 @@ internal static class ColorConstants
         return BitConverter.UInt32BitsToSingle((sign << 31) + ((uint)(ex + 127) << 23) + mant);
     }
 
+    /// <summary>
+    /// OpenCV's <c>cv::cubeRoot(float)</c>: the same rational approximation as <see cref="Cbrt"/>, but rounded to float
+    /// before the exponent is put back (the scalar tail of OpenCV's float Lab conversion uses it).
+    /// </summary>
+    public static float CubeRoot(float x)
+    {
+        uint bits = BitConverter.SingleToUInt32Bits(x);
+        if ((bits & 0x7fffffff) == 0 || !float.IsFinite(x)) return x;
+        int ex = (int)((bits >> 23) & 0xff) - 127;
+        int shx = ex % 3;
+        if (shx >= 0) shx -= 3;
+        ex = (ex - shx) / 3;
+        double fr = BitConverter.UInt32BitsToSingle((bits & 0x7fffff) | ((uint)(shx + 127) << 23));
+        double num = (((CbrtNum[0] * fr + CbrtNum[1]) * fr + CbrtNum[2]) * fr + CbrtNum[3]) * fr + CbrtNum[4];
+        double den = (((CbrtDen[0] * fr + CbrtDen[1]) * fr + CbrtDen[2]) * fr + CbrtDen[3]) * fr + CbrtDen[4];
+        float r = MathF.ScaleB((float)(num / den), ex);
+        return (bits >> 31) != 0 ? -r : r;
+    }
+
     /// <summary>Round half to even, OpenCV's <c>cvRound</c>.</summary>
     public static int Round(double v) => (int)Math.Round(v, MidpointRounding.ToEven);
 

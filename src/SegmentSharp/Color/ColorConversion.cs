@@ -42,13 +42,14 @@ public static partial class ColorConversion
     /// for HSV and HLS; CIE 1976 L*a*b* and L*u*v* (D65, sRGB gamma unless the code says linear) through OpenCV's
     /// fixed-point tables. The destination's channel count picks 3 or 4 output channels where OpenCV allows a <c>dstCn</c>
     /// (alpha is then 255); a BGRA/RGBA source is accepted wherever a BGR/RGB one is. Rows run in parallel bands
-    /// (<see cref="Parallelism"/>). Not yet implemented: the Luv codes (<see cref="NotSupportedException"/>). The
+    /// (<see cref="Parallelism"/>). sRGB→L*u*v* interpolates OpenCV's 33³ grid, linear RGB→L*u*v* runs OpenCV's float
+    /// formula and rounds, and L*u*v*→RGB is OpenCV's <c>Luv2RGBinteger</c> table arithmetic; 8-bit L*u*v* is stored as
+    /// L·255/100, (u + 134)·255/354, (v + 140)·255/262. The
     /// full-range HLS codes (<c>BGR2HLS_FULL</c>, <c>RGB2HLS_FULL</c>) follow OpenCV's own code; OpenCV builds with Intel IPP
     /// (the x86-64 wheels and OpenCvSharp) run IPP's conversion for them instead, which differs by up to two levels at some pixels.
     /// </remarks>
     /// <exception cref="ArgumentException">The sizes differ or a channel count does not fit the code.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is not a defined <see cref="ColorCode"/>.</exception>
-    /// <exception cref="NotSupportedException">A Luv code.</exception>
     public static void Convert(ReadOnlyImageView<byte> src, ImageView<byte> dst, ColorCode code)
     {
         var spec = Check(src.Width, src.Height, src.Channels, dst.Width, dst.Height, dst.Channels, code);
@@ -67,7 +68,12 @@ public static partial class ColorConversion
             (ColorFamily.Hsv, false) => (s, d, w) => HsvConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
             (ColorFamily.Hls, true) => (s, d, w) => HlsConversion.ForwardRow8(s, d, w, scn, bidx, spec.HueRange),
             (ColorFamily.Hls, false) => (s, d, w) => HlsConversion.InverseRow8(s, d, w, dcn, bidx, spec.HueRange),
-            _ => throw new NotSupportedException($"{code} is not implemented yet."),
+            (ColorFamily.Luv, true) when spec.Srgb && System.Runtime.Intrinsics.X86.Ssse3.IsSupported
+                => (s, d, w) => LuvConversion.ForwardRow8Sse(s, d, w, scn, bidx),
+            (ColorFamily.Luv, true) when spec.Srgb => (s, d, w) => LuvConversion.ForwardRow8(s, d, w, scn, bidx),
+            (ColorFamily.Luv, true) => LinearLuvKernel(scn, bidx),
+            (ColorFamily.Luv, false) => (s, d, w) => LuvInverse.Row8(s, d, w, dcn, bidx, spec.Srgb),
+            _ => throw new System.Diagnostics.UnreachableException(),
         };
         ColorRows.Run(src, dst, kernel);
     }
@@ -87,11 +93,10 @@ public static partial class ColorConversion
     /// <summary>
     /// Converts a 32-bit float image between colour spaces with OpenCV's float formulas (<c>cv2.cvtColor</c> on a
     /// <c>CV_32F</c> image): BGR/RGB samples in 0..1, hue in degrees 0..360, S/V/L in 0..1, Y'CrCb chroma centred on 0.5.
-    /// Gray, XYZ, Y'CrCb, HSV and HLS are supported; Lab and Luv on floats are not yet (OpenCV computes them through
-    /// interpolated lookup tables that this library does not reproduce), and throw <see cref="NotSupportedException"/>.
+    /// L*a*b* and L*u*v* follow OpenCV's float paths: sRGB→L*a*b* trilinear on OpenCV's 33³ grid of 14-bit values,
+    /// the rest with sRGB gamma and f(Y) from OpenCV's cubic splines (1024 pieces); L* is 0..100, a*, b*, u*, v* unscaled.
     /// </summary>
     /// <exception cref="ArgumentException">The sizes differ or a channel count does not fit the code.</exception>
-    /// <exception cref="NotSupportedException">A Lab or Luv code.</exception>
     public static void Convert(ReadOnlyImageView<float> src, ImageView<float> dst, ColorCode code)
     {
         var spec = Check(src.Width, src.Height, src.Channels, dst.Width, dst.Height, dst.Channels, code);
@@ -108,7 +113,11 @@ public static partial class ColorConversion
             (ColorFamily.Hsv, false) => (s, d, w) => FloatConversion.HsvInverse(s, d, w, dcn, bidx),
             (ColorFamily.Hls, true) => (s, d, w) => FloatConversion.HlsForward(s, d, w, scn, bidx),
             (ColorFamily.Hls, false) => (s, d, w) => FloatConversion.HlsInverse(s, d, w, dcn, bidx),
-            _ => throw new NotSupportedException($"{code} on 32-bit float images is not implemented; convert the 8-bit image instead."),
+            (ColorFamily.Lab, true) => FloatLabKernel(scn, bidx, spec.Srgb, true),
+            (ColorFamily.Lab, false) => FloatLabKernel(dcn, bidx, spec.Srgb, false),
+            (ColorFamily.Luv, true) => FloatLuvKernel(scn, bidx, spec.Srgb, true),
+            (ColorFamily.Luv, false) => FloatLuvKernel(dcn, bidx, spec.Srgb, false),
+            _ => throw new System.Diagnostics.UnreachableException(),
         };
         ColorRows.Run(src, dst, kernel);
     }
@@ -132,6 +141,34 @@ public static partial class ColorConversion
     {
         var tables = LabConversion.TablesFor(spec.BlueIdx, spec.Srgb);
         return (s, d, w) => LabConversion.ForwardRow8(s, d, w, scn, tables);
+    }
+
+    private static ColorRows.Kernel<byte, byte> LinearLuvKernel(int scn, int bidx)
+    {
+        var m = LuvFloat.ForwardMatrix(bidx);
+        return (s, d, w) => LuvFloat.LinearRow8(s, d, w, scn, m);
+    }
+
+    private static ColorRows.Kernel<float, float> FloatLabKernel(int cn, int bidx, bool srgb, bool forward)
+    {
+        if (forward)
+        {
+            var m = LabFloat.ForwardMatrix(bidx);
+            return (s, d, w) => LabFloat.Forward(s, d, w, cn, bidx, m, srgb);
+        }
+        var inv = LabFloat.InverseMatrix(bidx);
+        return (s, d, w) => LabFloat.Inverse(s, d, w, cn, inv, srgb);
+    }
+
+    private static ColorRows.Kernel<float, float> FloatLuvKernel(int cn, int bidx, bool srgb, bool forward)
+    {
+        if (forward)
+        {
+            var m = LuvFloat.ForwardMatrix(bidx);
+            return (s, d, w) => LuvFloat.Forward(s, d, w, cn, m, srgb);
+        }
+        var inv = LuvFloat.InverseMatrix(bidx);
+        return (s, d, w) => LuvFloat.Inverse(s, d, w, cn, inv, srgb);
     }
 
     private static ColorRows.Kernel<byte, byte> XyzKernel(int cn, int[] m, bool forward) => forward

@@ -15,13 +15,13 @@ internal static class LabInverse
     private const int MinAb = -8145;
 
     /// <summary>Y and f(Y) for each 8-bit L, interleaved (<c>LabToYF_b</c>).</summary>
-    private static readonly int[] YF = BuildYF();
+    internal static readonly int[] YF = BuildYF();
 
     /// <summary>f⁻¹ over fixed-point f values from <see cref="MinAb"/> (<c>abToXZ_b</c>).</summary>
     private static readonly int[] AbToXZ = BuildAbToXZ();
 
     /// <summary>sRGB encoding of i / 4096, times 255 and rounded (<c>sRGBInvGammaTab_b</c>).</summary>
-    private static readonly ushort[] InvGamma = BuildInvGamma();
+    internal static readonly ushort[] InvGamma = BuildInvGamma();
 
     private static readonly int[]?[] Matrices = new int[2][];
 

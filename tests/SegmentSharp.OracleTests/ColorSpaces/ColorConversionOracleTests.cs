@@ -18,6 +18,7 @@ public class ColorConversionOracleTests
         ColorCode.HSV2BGR, ColorCode.HSV2RGB, ColorCode.HSV2BGR_FULL, ColorCode.HSV2RGB_FULL,
         ColorCode.BGR2HLS, ColorCode.RGB2HLS,
         ColorCode.HLS2BGR, ColorCode.HLS2RGB,
+        ColorCode.BGR2Luv, ColorCode.RGB2Luv, ColorCode.LBGR2Luv, ColorCode.LRGB2Luv, ColorCode.Luv2BGR, ColorCode.Luv2RGB, ColorCode.Luv2LBGR, ColorCode.Luv2LRGB,
     ];
 
     public static IEnumerable<object[]> CodeCases() => Codes.Select(c => new object[] { c });
@@ -90,6 +91,10 @@ public class ColorConversionOracleTests
     [Theory]
     [InlineData(ColorCode.Lab2BGR)]
     [InlineData(ColorCode.Lab2LRGB)]
+    [InlineData(ColorCode.Luv2BGR)]
+    [InlineData(ColorCode.Luv2RGB)]
+    [InlineData(ColorCode.Luv2LBGR)]
+    [InlineData(ColorCode.Luv2LRGB)]
     public void EveryLabTripleMatchesCvtColor(ColorCode code) => Check8(AllColours(), code, 3, "all 2^24 Lab triples");
 
     [Theory]
