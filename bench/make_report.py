@@ -136,6 +136,8 @@ WAVE2_AREAS = [
         ("BgrToLab", "`cvtColor` BGR → Lab, 8-bit"),
         ("BgrToHsv", "`cvtColor` BGR → HSV, 8-bit"),
         ("LabToBgr", "`cvtColor` Lab → BGR, 8-bit"),
+        ("BgrToLuv", "`cvtColor` BGR → Luv, 8-bit"),
+        ("LuvToBgr", "`cvtColor` Luv → BGR, 8-bit"),
     ], None, "On a 2.4 MP colour photo (1920×1280): `ColorConversion.Convert` vs `cv::cvtColor`, into a preallocated "
              "image. Issue 5's reference: OpenCV 4.6 took 18.6 ms for BGR → Lab here."),
     ("KMeansBenchmarks", "k-means", "KMeans", [
