@@ -63,6 +63,10 @@ internal static class CliApp
     /// <summary>True when the writers are the process's own stdout/stderr (not a test's), so a live display may use them.</summary>
     public static bool UsesProcessConsole { get; private set; }
 
+    // Model steps live in SegmentSharp.Onnx (the pipeline library does not depend on ONNX Runtime); the tool knows both,
+    // so its pipeline files and batches can use them.
+    static CliApp() => SegmentSharp.Onnx.Pipelines.ModelMaskStep.Register();
+
     /// <summary>Runs with the process's standard streams (UTF-8, no BOM, like Python's on Linux).</summary>
     public static int Run(string[] args)
     {
