@@ -311,7 +311,8 @@ def read_checks(data_dir):
 
 
 def thread_counts(entries):
-    return sorted({t for (_, _, t) in entries}) or [1]
+    # 0 = a class without a Threads parameter (the pipeline's whole-run benchmark), not a thread count.
+    return sorted({t for (_, _, t) in entries if t > 0}) or [1]
 
 
 def time_cell(entry):
