@@ -31,6 +31,17 @@ public class ResizeOracleTests
     };
 
     [Theory]
+    [InlineData(1632, 1224, 960, 704, 3)]
+    [InlineData(4000, 3000, 1333, 1000, 1)]
+    [InlineData(700, 500, 2100, 1500, 3)]
+    public void LargeImagesResizedInParallelBandsMatchOpenCV(int sw, int sh, int dw, int dh, int cn)
+    {
+        // Big enough that the output rows are split into bands on every core.
+        var src = Random(sw, sh, cn, dw + dh);
+        Oracle.AssertEqual(Oracle.ToMat(CvResize(src, dw, dh, InterpolationFlags.Linear)), LinearResize.Resize(src, dw, dh), $"{sw}x{sh}->{dw}x{dh}x{cn}");
+    }
+
+    [Theory]
     [MemberData(nameof(Sizes))]
     public void LinearMatchesOpenCV(int sw, int sh, int dw, int dh, int cn)
     {
