@@ -75,12 +75,7 @@ internal sealed class PreprocessFlags(ModelPreprocessing defaults)
     /// <summary>The spec for <paramref name="model"/>: its fixed input size wins over the default unless --size was given.</summary>
     public ModelPreprocessing For(OnnxModel model)
     {
-        var input = ModelFlags.Guard(() => model.ImageInput);
-        if (SizeGiven || input.Rank != 4) return Spec;
-        bool nhwc = Spec.Layout == Models.TensorLayout.Nhwc;
-        long h = nhwc ? input.Dimensions[1] : input.Dimensions[2], w = nhwc ? input.Dimensions[2] : input.Dimensions[3];
-        if (h > 0 && w > 0)
-            return Spec with { Width = (int)w, Height = (int)h, Resize = Spec.Resize is ResizeMode.Letterbox ? ResizeMode.Letterbox : ResizeMode.Stretch };
-        return Spec;
+        var fitted = ModelFlags.Guard(() => Spec.FitTo(model));
+        return SizeGiven ? Spec : fitted;
     }
 }

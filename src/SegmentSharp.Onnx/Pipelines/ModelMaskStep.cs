@@ -64,12 +64,12 @@ public sealed class ModelMaskStep : IPipelineStep
         {
             if (Kind == "saliency")
             {
-                var spec = FixedSize(model, ModelPreprocessing.TorchVision(ResizeMode.Stretch, Size ?? 320, Size ?? 320));
+                var spec = ModelPreprocessing.TorchVision(ResizeMode.Stretch, Size ?? 320, Size ?? 320).FitTo(model);
                 mask = new SaliencyCutout(model, spec).Cut(context.Color.ReadOnlyView).Mask;
             }
             else
             {
-                var spec = FixedSize(model, ModelPreprocessing.TorchVision(ResizeMode.KeepAspect, Size ?? 520, Size ?? 520));
+                var spec = ModelPreprocessing.TorchVision(ResizeMode.KeepAspect, Size ?? 520, Size ?? 520).FitTo(model);
                 var labels = new SemanticSegmenter(model, spec).Segment(context.Color.ReadOnlyView).Labels;
                 mask = new Image<byte>(labels.Width, labels.Height);
                 for (int i = 0; i < labels.Data.Length; i++)
@@ -107,14 +107,5 @@ public sealed class ModelMaskStep : IPipelineStep
             Sessions.TryRemove(key, out _);
             throw new PipelineException($"step 'model-mask': {e.Message}", e);
         }
-    }
-
-    /// <summary>A model with a fixed input size gets exactly that size, as the commands do.</summary>
-    private static ModelPreprocessing FixedSize(OnnxModel model, ModelPreprocessing spec)
-    {
-        var input = model.ImageInput;
-        if (input.Rank != 4) return spec;
-        long h = input.Dimensions[2], w = input.Dimensions[3];
-        return h > 0 && w > 0 ? spec with { Width = (int)w, Height = (int)h, Resize = ResizeMode.Stretch } : spec;
     }
 }

@@ -83,6 +83,22 @@ public sealed record ModelPreprocessing
     /// <summary>The normalisation part, in the core library's terms.</summary>
     public TensorNormalization Normalization => new(Rgb ? ChannelOrder.Rgb : ChannelOrder.Bgr, Layout, Scale, Mean, Std);
 
+    /// <summary>
+    /// This spec for <paramref name="model"/>: a model whose image input has a fixed height and width gets exactly that
+    /// size (stretched, or letterboxed when this spec letterboxes); a model with dynamic sizes keeps this spec.
+    /// </summary>
+    /// <exception cref="OnnxModelException">The model has no single image input.</exception>
+    public ModelPreprocessing FitTo(OnnxModel model)
+    {
+        var input = model.ImageInput;
+        if (input.Rank != 4) return this;
+        bool nhwc = Layout == TensorLayout.Nhwc;
+        long h = nhwc ? input.Dimensions[1] : input.Dimensions[2], w = nhwc ? input.Dimensions[2] : input.Dimensions[3];
+        if (h > 0 && w > 0)
+            return this with { Width = (int)w, Height = (int)h, Resize = Resize is ResizeMode.Letterbox ? ResizeMode.Letterbox : ResizeMode.Stretch };
+        return this;
+    }
+
     private static int Need(int v, string mode)
         => v > 0 ? v : throw new InvalidOperationException($"ModelPreprocessing: {mode} needs a positive Width and Height.");
 }

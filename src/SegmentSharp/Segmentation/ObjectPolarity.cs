@@ -30,13 +30,14 @@ public static class ObjectMask
     /// <returns>0/255 mask, 255 = object.</returns>
     public static Image<byte> Otsu(Image<byte> gray, ObjectPolarity polarity, out double threshold, out bool bright)
     {
-        threshold = Threshold.Otsu(gray.ReadOnlyView);
+        // One histogram gives both Otsu's threshold and the size of each side.
+        long[] hist = Histograms.Histogram.Compute(gray.ReadOnlyView);
+        int t = Threshold.Otsu(hist);
+        threshold = t;
         if (polarity == ObjectPolarity.Auto)
         {
-            int t = (int)threshold;
             long above = 0, total = (long)gray.Width * gray.Height;
-            for (int y = 0; y < gray.Height; y++)
-                foreach (byte v in gray.ReadOnlyView.Row(y)) if (v > t) above++;
+            for (int v = t + 1; v < hist.Length; v++) above += hist[v];
             bright = 2 * above <= total;
         }
         else bright = polarity == ObjectPolarity.Bright;
