@@ -16,12 +16,16 @@ public abstract class LocalBudgetBenchmark : ThreadedBenchmark
     /// <summary>The 12 MP page the local methods binarize.</summary>
     protected Image<byte> Src { get; private set; } = null!;
 
+    /// <summary>A preallocated mask, the counterpart of OpenCV's preallocated output.</summary>
+    protected Image<byte> Dst { get; private set; } = null!;
+
     [GlobalSetup]
     public void Setup()
     {
         ApplyThreads();
         (_srcMat, var src) = BenchData.LoadDoc12();
         Src = src;
+        Dst = new Image<byte>(src.Width, src.Height);
         _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
     }
 

@@ -46,24 +46,62 @@ internal static unsafe class LocalDriver
     public static Image<byte> ApplyMoments<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
         where TRule : struct, IMomentRule
     {
-        if (threshold != null || !MomentRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
+        if (threshold != null) return Apply(src, window, rule, threshold);
         ImageGuard.SingleChannel(src, nameof(src));
-        CheckWindow(window);
         var mask = NewMask(src.Width, src.Height);
-        fixed (byte* ps = src.Data)
-        fixed (byte* pm = mask.Data)
-            RunMoments(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule, pm, mask.Stride);
+        MomentsInto(src, mask, window, rule);
         return mask;
     }
 
-    /// <summary>The fused mask path into a caller's mask (same size, single channel); for benchmarks and reuse.</summary>
-    internal static void ApplyMomentsInto<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<byte> mask)
+    /// <summary>
+    /// The mask of a mean/deviation rule written into <paramref name="dst"/> (same size, one channel), every pixel
+    /// overwritten: the fused kernel where <see cref="MomentRows"/> serves the window, the general engine otherwise.
+    /// </summary>
+    public static void MomentsInto<TRule>(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, TRule rule)
         where TRule : struct, IMomentRule
     {
-        if (!MomentRows.Supports(src.Width, window)) throw new NotSupportedException("window too large for the fused path");
-        fixed (byte* ps = src.Data)
-        fixed (byte* pm = mask.Data)
-            RunMoments(new LocalPlane(ps, src.Width, src.Height, src.Stride), window, rule, pm, mask.Stride);
+        CheckInto(src, dst, window);
+        var copy = SourceApartFrom(src, dst);
+        var s = copy != null ? copy.ReadOnlyView : src;
+        fixed (byte* ps = s.Data)
+        fixed (byte* pm = dst.Data)
+        {
+            var plane = new LocalPlane(ps, s.Width, s.Height, s.Stride);
+            if (MomentRows.Supports(s.Width, window)) RunMoments(plane, window, rule, pm, dst.Stride);
+            else Run(plane, window, rule, pm, dst.Stride, null, 0);
+        }
+    }
+
+    /// <summary>The general engine (any rule, any window) into <paramref name="dst"/>.</summary>
+    public static void GeneralInto<TRule>(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, TRule rule)
+        where TRule : struct, ILocalRule
+    {
+        CheckInto(src, dst, window);
+        var copy = SourceApartFrom(src, dst);
+        var s = copy != null ? copy.ReadOnlyView : src;
+        fixed (byte* ps = s.Data)
+        fixed (byte* pm = dst.Data)
+            Run(new LocalPlane(ps, s.Width, s.Height, s.Stride), window, rule, pm, dst.Stride, null, 0);
+    }
+
+    /// <summary>Rejects a multi-channel source, a destination of another size, or a bad window.</summary>
+    public static void CheckInto(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, int maxWindow = MaxWindow)
+    {
+        ImageGuard.SingleChannel(src, nameof(src));
+        ImageGuard.SameSize(src, dst, nameof(dst));
+        CheckWindow(window, maxWindow);
+    }
+
+    /// <summary>
+    /// A private copy of <paramref name="src"/> when it shares memory with <paramref name="dst"/>: the kernels read
+    /// source rows a window ahead of the mask row they write.
+    /// </summary>
+    public static Image<byte>? SourceApartFrom(ReadOnlyImageView<byte> src, ImageView<byte> dst)
+    {
+        if (!src.Data.Overlaps(dst.Data)) return null;
+        var img = new Image<byte>(src.Width, src.Height);
+        for (int y = 0; y < src.Height; y++) src.Row(y).CopyTo(img.Data.AsSpan(y * img.Stride, src.Width));
+        return img;
     }
 
     private static void RunMoments<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int maskStride)
@@ -95,15 +133,30 @@ internal static unsafe class LocalDriver
     public static Image<byte> ApplyRange<TRule>(ReadOnlyImageView<byte> src, int window, TRule rule, Image<double>? threshold)
         where TRule : struct, IRangeRule
     {
-        if (threshold != null || !RangeRows.Supports(src.Width, window)) return Apply(src, window, rule, threshold);
+        if (threshold != null) return Apply(src, window, rule, threshold);
         ImageGuard.SingleChannel(src, nameof(src));
-        CheckWindow(window);
         var mask = NewMask(src.Width, src.Height);
-        fixed (byte* ps = src.Data)
-        fixed (byte* pm = mask.Data)
+        RangeInto(src, mask, window, rule);
+        return mask;
+    }
+
+    /// <summary>The mask of a window min/max rule written into <paramref name="dst"/>; see <see cref="MomentsInto{TRule}"/>.</summary>
+    public static void RangeInto<TRule>(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, TRule rule)
+        where TRule : struct, IRangeRule
+    {
+        CheckInto(src, dst, window);
+        var copy = SourceApartFrom(src, dst);
+        var s = copy != null ? copy.ReadOnlyView : src;
+        fixed (byte* ps = s.Data)
+        fixed (byte* pm = dst.Data)
         {
-            var plane = new LocalPlane(ps, src.Width, src.Height, src.Stride);
-            int r = window / 2, w = plane.Width, stride = mask.Stride;
+            var plane = new LocalPlane(ps, s.Width, s.Height, s.Stride);
+            if (!RangeRows.Supports(s.Width, window))
+            {
+                Run(plane, window, rule, pm, dst.Stride, null, 0);
+                return;
+            }
+            int r = window / 2, w = plane.Width, stride = dst.Stride;
             byte[]? colMin = null, colMax = null;
             if (WindowMinMax.CoversColumn(plane.Height, r)) (colMin, colMax) = WindowMinMax.ColumnExtrema(plane);
             nint mp = (nint)pm;
@@ -121,7 +174,6 @@ internal static unsafe class LocalDriver
                 }
             }, Math.Max(16, Math.Min(4 * window, 1024)));
         }
-        return mask;
     }
 
     /// <summary>

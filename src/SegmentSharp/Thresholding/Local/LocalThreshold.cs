@@ -73,6 +73,10 @@ public static partial class LocalThreshold
     /// <param name="k">Default 0.5, the value of the paper.</param>
     /// <param name="threshold">Optional W×H float64 image that receives T.</param>
     public static Image<byte> Wolf(ReadOnlyImageView<byte> src, int window = 15, double k = 0.5, Image<double>? threshold = null)
+        => LocalDriver.ApplyMoments(src, window, WolfFor(src, window, k), threshold);
+
+    /// <summary>Wolf's rule for this image: its global minimum M and largest local deviation Smax (first pass).</summary>
+    private static WolfRule WolfFor(ReadOnlyImageView<byte> src, int window, double k)
     {
         ImageGuard.SingleChannel(src, nameof(src));
         LocalDriver.CheckWindow(window);
@@ -88,7 +92,7 @@ public static partial class LocalThreshold
             fixed (byte* ps = src.Data)
                 smax = LocalDriver.MaxStd(new LocalPlane(ps, src.Width, src.Height, src.Stride), window);
         }
-        return LocalDriver.ApplyMoments(src, window, new WolfRule(k, globalMin, smax), threshold);
+        return new WolfRule(k, globalMin, smax);
     }
 
     /// <summary>
