@@ -12,11 +12,47 @@ namespace SegmentSharp.Filters;
 /// 256-bin fine and a 16-bin coarse histogram of the k rows around the current row. Moving down a row costs two
 /// increments and two decrements per column. Along a row the window's coarse histogram gains one column and loses
 /// one (a single 16-lane add and subtract); the fine histogram is kept per 16-bin segment and brought up to date
-/// only when the median search lands in that segment, which is what makes the cost independent of k.
+/// only when the median search lands in that segment, which is what makes the cost independent of k. The same engine
+/// serves the local median threshold (reflect-101 borders, each finished row compared with the source at once).
 /// </summary>
 internal static unsafe class MedianHistogram
 {
-    public static void Run(ReadOnlyImageView<byte> src, ImageView<byte> dst, int k)
+    public static void Run(ReadOnlyImageView<byte> src, ImageView<byte> dst, int k) =>
+        Run(src, dst, k, new Edges(reflect: false), default);
+
+    /// <summary>
+    /// The local median threshold: <c>dst = src &gt; median − c ? 255 : 0</c> over <paramref name="k"/>×<paramref name="k"/>
+    /// windows with reflect-101 borders (single channel), and T = median − c into <paramref name="surface"/> when it is
+    /// not null (float64, <paramref name="surfaceStride"/> elements per row).
+    /// </summary>
+    public static void RunThreshold(ReadOnlyImageView<byte> src, ImageView<byte> dst, int k, int c, double* surface, int surfaceStride) =>
+        Run(src, dst, k, new Edges(reflect: true), new Post(c, surface, surfaceStride));
+
+    /// <summary>How positions outside the image map to samples: replicated (OpenCV's medianBlur) or reflect-101.</summary>
+    private readonly struct Edges(bool reflect)
+    {
+        public int Map(long i, int n) => reflect ? Thresholding.Local.Reflect101.Map(i, n) : (int)Math.Clamp(i, 0, n - 1);
+    }
+
+    /// <summary>The optional threshold step applied to each finished stripe row (active when <see cref="On"/>).</summary>
+    private readonly struct Post(int c, double* surface, int surfaceStride)
+    {
+        public bool On { get; } = true;
+
+        public void Apply(byte* src, byte* row, int y, int x0, int sw)
+        {
+            if (surface != null)
+            {
+                double* t = surface + (long)y * surfaceStride + x0;
+                for (int x = 0; x < sw; x++) t[x] = row[x] - c;
+            }
+            // pixel > median − c, i.e. pixel + c > median, in integers; beyond ±255 the answer no longer varies.
+            int cc = Math.Clamp(c, -256, 256);
+            for (int x = 0; x < sw; x++) row[x] = src[x] + cc > row[x] ? (byte)255 : (byte)0;
+        }
+    }
+
+    private static void Run(ReadOnlyImageView<byte> src, ImageView<byte> dst, int k, Edges edges, Post post)
     {
         int w = src.Width, h = src.Height, cn = src.Channels, ss = src.Stride, ds = dst.Stride;
         fixed (byte* ps = src.Data)
@@ -25,12 +61,12 @@ internal static unsafe class MedianHistogram
             nint sp = (nint)ps, dp = (nint)pd;
             // A band re-reads k rows to prime its histograms, so bands should be several windows tall.
             Parallelism.ForBands(h, (long)w * cn * 64,
-                (y0, y1) => Band((byte*)sp, ss, (byte*)dp, ds, w, h, cn, k, y0, y1), minRowsPerBand: Math.Max(16, 4 * k));
+                (y0, y1) => Band((byte*)sp, ss, (byte*)dp, ds, w, h, cn, k, y0, y1, edges, post), minRowsPerBand: Math.Max(16, 4 * k));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Band(byte* src, int ss, byte* dst, int ds, int w, int h, int cn, int k, int y0, int y1)
+    private static void Band(byte* src, int ss, byte* dst, int ds, int w, int h, int cn, int k, int y0, int y1, Edges edges, Post post)
     {
         int r = k / 2;
         int stripe = Math.Min(w, Math.Max(512 / cn, 2 * k));
@@ -50,17 +86,17 @@ internal static unsafe class MedianHistogram
             for (int x0 = 0; x0 < w; x0 += stripe)
             {
                 int sw = Math.Min(stripe, w - x0), npos = sw + 2 * r;
-                for (int p = 0; p < npos; p++) map[p] = Math.Clamp(x0 - r + p, 0, w - 1) * cn;
+                for (int p = 0; p < npos; p++) map[p] = edges.Map(x0 - r + p, w) * cn;
                 new Span<ushort>(fine, npos * cn * 256).Clear();
                 new Span<ushort>(coarse, npos * cn * 16).Clear();
                 for (int d = -r; d <= r; d++)
-                    Update(src + (long)Math.Clamp(y0 + d, 0, h - 1) * ss, map, npos, cn, fine, coarse, 1);
+                    Update(src + (long)edges.Map(y0 + d, h) * ss, map, npos, cn, fine, coarse, 1);
                 for (int y = y0; y < y1; y++)
                 {
                     if (y > y0)
                     {
-                        Update(src + (long)Math.Clamp(y - r - 1, 0, h - 1) * ss, map, npos, cn, fine, coarse, -1);
-                        Update(src + (long)Math.Clamp(y + r, 0, h - 1) * ss, map, npos, cn, fine, coarse, 1);
+                        Update(src + (long)edges.Map(y - r - 1, h) * ss, map, npos, cn, fine, coarse, -1);
+                        Update(src + (long)edges.Map(y + r, h) * ss, map, npos, cn, fine, coarse, 1);
                     }
                     byte* outRow = dst + (long)y * ds + x0 * cn;
                     for (int c = 0; c < cn; c++)
@@ -68,6 +104,7 @@ internal static unsafe class MedianHistogram
                         if (k <= 255) Row(fine, coarse, seg, luc, outRow, sw, cn, c, k, half);
                         else RowWide(fine, outRow, sw, cn, c, k, half);
                     }
+                    if (post.On) post.Apply(src + (long)y * ss + x0, outRow, y, x0, sw);
                 }
             }
         }

@@ -4,14 +4,14 @@ using Local = SegmentSharp.Thresholding.Local.LocalThreshold;
 namespace SegmentSharp.Tests.Thresholding;
 
 /// <summary>
-/// The <c>dst</c> overloads of the window-sum and min/max methods: into a caller's mask (pre-filled with garbage, with a
+/// The <c>dst</c> overloads of the window-sum, min/max and median methods: into a caller's mask (pre-filled with garbage, with a
 /// stride of its own) and in place over the source, they give the allocating overload's mask, which the fast-path tests
 /// tie to the reference.
 /// </summary>
 public class LocalIntoTests
 {
     private static readonly string[] Methods =
-        ["niblack", "sauvola", "wolf", "nick", "bradley", "phansalkar", "bernsen", "contrast", "midgrey"];
+        ["niblack", "sauvola", "wolf", "nick", "bradley", "phansalkar", "bernsen", "contrast", "midgrey", "median"];
 
     private static Image<byte> Allocating(string method, ReadOnlyImageView<byte> src, int window) => method switch
     {
@@ -24,6 +24,7 @@ public class LocalIntoTests
         "bernsen" => Local.Bernsen(src, window, 20),
         "contrast" => Local.Contrast(src, window),
         "midgrey" => Local.MidGrey(src, window, 3),
+        "median" => Local.Median(src, window, 3),
         _ => throw new ArgumentException(method),
     };
 
@@ -40,6 +41,7 @@ public class LocalIntoTests
             case "bernsen": Local.Bernsen(src, dst, window, 20); break;
             case "contrast": Local.Contrast(src, dst, window); break;
             case "midgrey": Local.MidGrey(src, dst, window, 3); break;
+            case "median": Local.Median(src, dst, window, 3); break;
             default: throw new ArgumentException(method);
         }
     }

@@ -35,6 +35,8 @@ public class LocalMedianTests
     [InlineData(64, 40, 25)]
     [InlineData(13, 7, 301)]
     [InlineData(300, 2, 257)]
+    [InlineData(700, 30, 21)]    // two vertical stripes of the engine
+    [InlineData(1100, 9, 15)]    // three stripes, the last one narrow
     public void RandomImagesEqualSortedWindow(int w, int h, int window)
     {
         var rng = new Random(w * 1000 + h * 10 + window);

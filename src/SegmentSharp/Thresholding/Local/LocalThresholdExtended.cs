@@ -8,7 +8,8 @@ public static partial class LocalThreshold
     /// Local median threshold, ImageJ's Auto Local Threshold "Median" with a square window: <c>T = median(window) − c</c>
     /// and the mask is <c>pixel &gt; T ? 255 : 0</c>. Borders are reflect-101 (numpy 'reflect'), as for the other local
     /// methods, so every window holds w² samples and the median is the middle one. The windows are sliding histograms
-    /// (Perreault and Hébert 2007), so the time per pixel does not depend on the window. scikit-image has
+    /// (Perreault and Hébert 2007; the engine of <see cref="Filters.MedianBlur"/>, walking the image in vertical
+    /// stripes), so the time per pixel does not depend on the window. scikit-image has
     /// <c>filters.rank.median</c> (clipped borders) and OpenCV <c>medianBlur</c> (replicated borders, 8-bit windows
     /// up to 255 only); neither is a threshold.
     /// </summary>
@@ -20,7 +21,29 @@ public static partial class LocalThreshold
     /// <exception cref="ArgumentException">Multi-channel source, even or out-of-range window, or a threshold image of
     /// the wrong size.</exception>
     public static Image<byte> Median(ReadOnlyImageView<byte> src, int window = 15, int c = 0, Image<double>? threshold = null)
-        => SlidingHistogram.Median(src, window, c, threshold);
+    {
+        var mask = new Image<byte>(src.Width, src.Height);
+        MedianInto(src, mask, window, c, threshold);
+        return mask;
+    }
+
+    /// <inheritdoc cref="Median(ReadOnlyImageView{byte}, int, int, Image{double}?)"/>
+    /// <param name="src">8-bit single-channel image (any stride).</param>
+    /// <param name="dst">Receives the mask (same size, one channel); may share memory with <paramref name="src"/>.</param>
+    /// <param name="window">Odd window size from 3 to 4095 (may exceed the image); default 15.</param>
+    /// <param name="c">Offset subtracted from the median; default 0 (ImageJ).</param>
+    public static void Median(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window = 15, int c = 0) =>
+        MedianInto(src, dst, window, c, null);
+
+    private static unsafe void MedianInto(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, int c, Image<double>? threshold)
+    {
+        LocalDriver.CheckInto(src, dst, window, SlidingHistogram.MaxWindow);
+        LocalDriver.CheckThresholdImage(src, threshold);
+        var copy = LocalDriver.SourceApartFrom(src, dst);
+        var s = copy != null ? copy.ReadOnlyView : src;
+        fixed (double* t = threshold?.Data)
+            Filters.MedianHistogram.RunThreshold(s, dst, window, c, t, threshold?.Stride ?? 0);
+    }
 
     /// <summary>
     /// Local Otsu: T is Otsu's threshold (Otsu 1979) of the histogram of each pixel's w×w window, and the mask is
