@@ -247,4 +247,35 @@ public class SuGatosTests
             }
         }
     }
+
+    /// <summary>The vector loops of the Wiener filter against their scalar twins, also on flat rows with no noise
+    /// (the 0/0 gain) and at widths around the 4-lane step.</summary>
+    [Fact]
+    public unsafe void WienerRowLoopsEqualTheirScalarTwins()
+    {
+        var rng = new Random(41);
+        for (int w = 1; w <= 40; w++)
+            foreach (bool flat in new[] { false, true })
+                foreach (double noise in new[] { 0.0, 1.5, 250.0 })
+                {
+                    var cs = new int[w]; var cq = new int[w]; var src = new byte[w];
+                    for (int x = 0; x < w; x++)
+                    {
+                        int a = flat ? 90 : rng.Next(256), b = flat ? 90 : rng.Next(256), c = flat ? 90 : rng.Next(256);
+                        cs[x] = a + b + c; cq[x] = a * a + b * b + c * c; src[x] = (byte)b;
+                    }
+                    var v = new byte[w]; var e = new byte[w];
+                    fixed (int* ps = cs)
+                    fixed (int* pq = cq)
+                    fixed (byte* pp = src)
+                    fixed (byte* pv = v)
+                    fixed (byte* pe = e)
+                    {
+                        Assert.Equal(WienerRows.VarianceSumScalar(ps, pq, w), WienerRows.VarianceSum(ps, pq, w));
+                        WienerRows.Filter(pp, ps, pq, w, noise, pv);
+                        WienerRows.FilterScalar(pp, ps, pq, w, noise, pe, 0, w);
+                    }
+                    Assert.True(e.AsSpan().SequenceEqual(v), $"width {w} flat {flat} noise {noise}");
+                }
+    }
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Local;
@@ -71,6 +73,10 @@ internal static unsafe class GatosBinarization
             double delta = text > 0 ? dist / text : 0;
 
             var rule = new Rule(q, p1, p2, delta, b);
+            // On the seed's paper B = I, so the decision depends on the level alone: one table instead of an
+            // exponential per pixel.
+            var paperText = new bool[256];
+            for (int v = 0; v < 256; v++) paperText[v] = rule.IsText(v, v);
             nint rp = (nint)pr;
             Parallelism.ForBands(h, (long)w * 8, (y0, y1) =>
             {
@@ -81,8 +87,8 @@ internal static unsafe class GatosBinarization
                     byte* f = img.Row(y), s = paper.Row(y), d = (byte*)rp + (long)y * w;
                     for (int x = 0; x < w; x++)
                     {
-                        double bg = s[x] != 0 ? f[x] : Background(sums.Count[x], sums.Sum[x], b);
-                        d[x] = rule.IsText(bg, f[x]) ? (byte)0 : (byte)255;
+                        bool isText = s[x] != 0 ? paperText[f[x]] : rule.IsText(Background(sums.Count[x], sums.Sum[x], b), f[x]);
+                        d[x] = isText ? (byte)0 : (byte)255;
                     }
                 }
             }, minRows);
@@ -134,17 +140,13 @@ internal static unsafe class GatosBinarization
             {
                 var cs = new int[w];
                 var cq = new int[w];
-                for (int y = y0; y < y1; y++)
-                {
-                    ColumnSums3(plane, y, cs, cq);
-                    long acc = 0;
-                    for (int x = 0; x < w; x++)
+                fixed (int* a = cs)
+                fixed (int* b = cq)
+                    for (int y = y0; y < y1; y++)
                     {
-                        var (s, q) = RowSums3(cs, cq, x);
-                        acc += 9 * q - s * s;
+                        ColumnSums3(plane, y, a, b);
+                        rowVar[y] = WienerRows.VarianceSum(a, b, w);
                     }
-                    rowVar[y] = acc;
-                }
             });
             long total = 0;
             foreach (long v in rowVar) total += v;
@@ -154,16 +156,13 @@ internal static unsafe class GatosBinarization
             {
                 var cs = new int[w];
                 var cq = new int[w];
-                for (int y = y0; y < y1; y++)
-                {
-                    ColumnSums3(plane, y, cs, cq);
-                    byte* s0 = plane.Row(y), d = (byte*)dp + (long)y * w;
-                    for (int x = 0; x < w; x++)
+                fixed (int* a = cs)
+                fixed (int* b = cq)
+                    for (int y = y0; y < y1; y++)
                     {
-                        var (s, q) = RowSums3(cs, cq, x);
-                        d[x] = WienerPixel(s0[x], s, q, noise);
+                        ColumnSums3(plane, y, a, b);
+                        WienerRows.Filter(plane.Row(y), a, b, w, noise, (byte*)dp + (long)y * w);
                     }
-                }
             });
         }
         return dst;
@@ -181,11 +180,20 @@ internal static unsafe class GatosBinarization
     /// <summary>Σp and Σp² down each column of the 3 rows around <paramref name="y"/> (reflect-101), shared by the
     /// three neighbourhoods that contain the column.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ColumnSums3(LocalPlane p, int y, int[] cs, int[] cq)
+    private static void ColumnSums3(LocalPlane p, int y, int* cs, int* cq)
     {
-        int h = p.Height;
+        int h = p.Height, w = p.Width, x = 0;
         byte* a = p.Row(Reflect101.Map(y - 1, h)), b = p.Row(y), c = p.Row(Reflect101.Map(y + 1, h));
-        for (int x = 0; x < cs.Length; x++)
+        if (Avx2.IsSupported)
+            for (; x <= w - 8; x += 8)
+            {
+                var u = Avx2.ConvertToVector256Int32(a + x);
+                var v = Avx2.ConvertToVector256Int32(b + x);
+                var t = Avx2.ConvertToVector256Int32(c + x);
+                (u + v + t).Store(cs + x);
+                (u * u + v * v + t * t).Store(cq + x);
+            }
+        for (; x < w; x++)
         {
             int u = a[x], v = b[x], t = c[x];
             cs[x] = u + v + t;
@@ -193,16 +201,7 @@ internal static unsafe class GatosBinarization
         }
     }
 
-    /// <summary>The 3×3 sums of pixel <paramref name="x"/> from <see cref="ColumnSums3"/>'s column sums.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (long Sum, long SumSq) RowSums3(int[] cs, int[] cq, int x)
-    {
-        int w = cs.Length;
-        int xl = x == 0 ? Reflect101.Map(-1, w) : x - 1, xr = x == w - 1 ? Reflect101.Map(w, w) : x + 1;
-        return ((long)cs[xl] + cs[x] + cs[xr], (long)cq[xl] + cq[x] + cq[xr]);
-    }
-
-    /// <summary>The 3×3 sums of one pixel read directly (the reference <see cref="RowSums3"/> is tested against).</summary>
+    /// <summary>The 3×3 sums of one pixel read directly (the reference the row loops are tested against).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (long Sum, long SumSq) Sums3(LocalPlane p, int x, int y)
     {
