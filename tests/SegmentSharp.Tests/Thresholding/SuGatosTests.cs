@@ -278,4 +278,45 @@ public class SuGatosTests
                     Assert.True(e.AsSpan().SequenceEqual(v), $"width {w} flat {flat} noise {noise}");
                 }
     }
+
+    [Fact]
+    public unsafe void SelectedSumEqualsItsScalarTwin()
+    {
+        var rng = new Random(43);
+        for (int w = 0; w <= 100; w++)
+        {
+            var v = new byte[w]; var m = new byte[w];
+            rng.NextBytes(v); rng.NextBytes(m);
+            for (int i = 0; i < w; i++) if (i % 3 == 0) m[i] = 0;
+            if (w % 5 == 0) Array.Fill(v, (byte)255);
+            fixed (byte* pv = v)
+            fixed (byte* pm = m)
+                Assert.Equal(GatosBinarization.SelectedSumScalar(pv, pm, w), GatosBinarization.SelectedSum(pv, pm, w));
+        }
+    }
+
+    [Fact]
+    public unsafe void WindowDifferencesEqualTheirScalarTwin()
+    {
+        var rng = new Random(47);
+        foreach (int w in new[] { 0, 1, 3, 4, 5, 8, 9, 31, 100 })
+            foreach (int span in new[] { 1, 3, 15 })
+            {
+                var pn = new int[w + span + 1]; var ps = new int[w + span + 1];
+                for (int i = 0; i < pn.Length; i++) { pn[i] = rng.Next(int.MinValue, int.MaxValue); ps[i] = rng.Next(int.MinValue, int.MaxValue); }
+                var c1 = new long[w]; var s1 = new long[w]; var c2 = new long[w]; var s2 = new long[w];
+                fixed (int* a = pn)
+                fixed (int* b = ps)
+                fixed (long* x1 = c1)
+                fixed (long* y1 = s1)
+                fixed (long* x2 = c2)
+                fixed (long* y2 = s2)
+                {
+                    MaskedWindowSums.WindowDifferences(a, b, span, w, x1, y1);
+                    MaskedWindowSums.WindowDifferencesScalar(a, b, span, w, x2, y2);
+                }
+                Assert.Equal(c2, c1);
+                Assert.Equal(s2, s1);
+            }
+    }
 }

@@ -20,6 +20,9 @@ internal sealed unsafe class MaskedWindowSums
     private readonly int[] _hIdx;
     private readonly int[] _colN, _colS;
     private readonly int[] _colQ;    // a column holds at most w ≤ 4095 samples: 4095·255² fits 32 bits
+    // When the window is narrower than a reflection period: the column sums laid out with reflected margins and their
+    // prefix sums, so that the window sums are vector differences of prefixes (null otherwise).
+    private readonly int[]? _padN, _padS, _padQ, _preN, _preS;
     private int _y = int.MinValue;
 
     /// <summary>Selected-pixel count of each window of the current row.</summary>
@@ -36,6 +39,12 @@ internal sealed unsafe class MaskedWindowSums
         for (int j = 0; j < _hIdx.Length; j++) _hIdx[j] = Reflect101.Map(j - radius, _w);
         _colN = new int[_w]; _colS = new int[_w]; _colQ = new int[_w];
         Count = new long[_w]; Sum = new long[_w]; SumSq = new long[squares ? _w : 0];
+        if (_w > 1 && 2 * radius + 1 < Reflect101.Period(_w))
+        {
+            int len = _w + 2 * radius;
+            _padN = new int[len]; _padS = new int[len]; _padQ = squares ? new int[len] : null;
+            _preN = new int[len + 1]; _preS = new int[len + 1];
+        }
     }
 
     /// <summary>Loads the sums of row <paramref name="y"/>; rows must come in increasing order.</summary>
@@ -103,6 +112,11 @@ internal sealed unsafe class MaskedWindowSums
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Horizontal()
     {
+        if (_padN != null)
+        {
+            HorizontalPrefix();
+            return;
+        }
         int[] idx = _hIdx, cn = _colN, cs = _colS;
         int[] cq = _colQ;
         long[] count = Count, sum = Sum, sq = SumSq;
@@ -118,6 +132,70 @@ internal sealed unsafe class MaskedWindowSums
             b += cs[e] - cs[l];
             count[x] = a; sum[x] = b;
             if (_squares) { c += cq[e] - cq[l]; sq[x] = c; }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Horizontal"/> through prefix sums of the reflected row: 32-bit wrapping prefixes whose differences
+    /// are exact, since a window's count (≤ w²) and sum (≤ 4095²·255 &lt; 2³²) fit 32 unsigned bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void HorizontalPrefix()
+    {
+        int r = _r, w = _w, span = 2 * r + 1;
+        Pad(_colN, _padN!);
+        Pad(_colS, _padS!);
+        MomentScan.PrefixPair(_padN, _preN, _padS, _preS);
+        fixed (int* pn = _preN)
+        fixed (int* ps = _preS)
+        fixed (long* c = Count)
+        fixed (long* s = Sum)
+            WindowDifferences(pn, ps, span, w, c, s);
+        if (!_squares) return;
+        // Σv² of a window may pass 2³², so it keeps a 64-bit running sum.
+        int[] q = _padQ!;
+        Pad(_colQ, q);
+        long[] sq = SumSq;
+        long acc = 0;
+        for (int j = 0; j < span; j++) acc += q[j];
+        sq[0] = acc;
+        for (int x = 1; x < w; x++)
+        {
+            acc += q[x + span - 1] - q[x - 1];
+            sq[x] = acc;
+        }
+    }
+
+    private void Pad(int[] col, int[] pad)
+    {
+        int r = _r, w = _w, last = r + w - 1;
+        col.AsSpan().CopyTo(pad.AsSpan(r, w));
+        for (int j = 1; j <= r; j++) { pad[r - j] = col[j]; pad[last + j] = col[w - 1 - j]; }
+    }
+
+    /// <summary>count[x] = preN[x + span] − preN[x] and sum[x] = preS[x + span] − preS[x] (unsigned) for x in [0, w).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void WindowDifferences(int* preN, int* preS, int span, int w, long* count, long* sum)
+    {
+        int x = 0;
+        if (Avx2.IsSupported)
+            for (; x <= w - 4; x += 4)
+            {
+                var n = Sse2.Subtract(Sse2.LoadVector128(preN + x + span), Sse2.LoadVector128(preN + x));
+                var s = Sse2.Subtract(Sse2.LoadVector128(preS + x + span), Sse2.LoadVector128(preS + x)).AsUInt32();
+                Avx.Store(count + x, Avx2.ConvertToVector256Int64(n));
+                Avx.Store(sum + x, Avx2.ConvertToVector256Int64(s));
+            }
+        WindowDifferencesScalar(preN + x, preS + x, span, w - x, count + x, sum + x);
+    }
+
+    /// <summary>The scalar twin of <see cref="WindowDifferences"/>.</summary>
+    internal static void WindowDifferencesScalar(int* preN, int* preS, int span, int w, long* count, long* sum)
+    {
+        for (int x = 0; x < w; x++)
+        {
+            count[x] = preN[x + span] - preN[x];
+            sum[x] = (uint)(preS[x + span] - preS[x]);
         }
     }
 }
