@@ -319,4 +319,34 @@ public class SuGatosTests
                 Assert.Equal(s2, s1);
             }
     }
+
+    [Fact]
+    public unsafe void SuRowDecisionEqualsItsScalarTwin()
+    {
+        var rng = new Random(53);
+        foreach (int w in new[] { 0, 1, 3, 4, 5, 8, 13, 64, 101 })
+            foreach (int nmin in new[] { 1, 5, 15 })
+            {
+                var src = new byte[w]; var cnt = new long[w]; var sum = new long[w]; var sq = new long[w];
+                rng.NextBytes(src);
+                for (int x = 0; x < w; x++)
+                {
+                    // Runs of windows below Nmin (paper) and around it, with sums of real pixel sets.
+                    cnt[x] = (x / 4) % 3 == 0 ? rng.Next(0, nmin) : rng.Next(0, 3 * nmin);
+                    for (int i = 0; i < cnt[x]; i++) { int v = rng.Next(256); sum[x] += v; sq[x] += v * v; }
+                }
+                var a = new byte[w]; var b = new byte[w];
+                fixed (byte* ps = src)
+                fixed (long* pc = cnt)
+                fixed (long* pv = sum)
+                fixed (long* pq = sq)
+                fixed (byte* pa = a)
+                fixed (byte* pb = b)
+                {
+                    SuBinarization.DecideRow(ps, pc, pv, pq, nmin, w, pa);
+                    SuBinarization.DecideRowScalar(ps, pc, pv, pq, nmin, w, pb);
+                }
+                Assert.True(b.AsSpan().SequenceEqual(a), $"width {w} nmin {nmin}");
+            }
+    }
 }
