@@ -58,30 +58,33 @@ internal static unsafe class LocalDriver
     /// overwritten: the fused kernel where <see cref="MomentRows"/> serves the window, the general engine otherwise.
     /// </summary>
     public static void MomentsInto<TRule>(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, TRule rule)
+        where TRule : struct, IMomentRule =>
+        WithPlanes(src, dst, window, (plane, pm, stride) => MomentPlanes(plane, window, rule, pm, stride));
+
+    private static void MomentPlanes<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int stride)
         where TRule : struct, IMomentRule
     {
-        CheckInto(src, dst, window);
-        var copy = SourceApartFrom(src, dst);
-        var s = copy != null ? copy.ReadOnlyView : src;
-        fixed (byte* ps = s.Data)
-        fixed (byte* pm = dst.Data)
-        {
-            var plane = new LocalPlane(ps, s.Width, s.Height, s.Stride);
-            if (MomentRows.Supports(s.Width, window)) RunMoments(plane, window, rule, pm, dst.Stride);
-            else Run(plane, window, rule, pm, dst.Stride, null, 0);
-        }
+        if (MomentRows.Supports(plane.Width, window)) RunMoments(plane, window, rule, mask, stride);
+        else Run(plane, window, rule, mask, stride, null, 0);
     }
 
     /// <summary>The general engine (any rule, any window) into <paramref name="dst"/>.</summary>
     public static void GeneralInto<TRule>(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, TRule rule)
-        where TRule : struct, ILocalRule
+        where TRule : struct, ILocalRule =>
+        WithPlanes(src, dst, window, (plane, pm, stride) => Run(plane, window, rule, pm, stride, null, 0));
+
+    private delegate void PlaneBody(LocalPlane plane, byte* mask, int maskStride);
+
+    /// <summary>Checks the arguments of a <c>dst</c> overload and runs <paramref name="body"/> on the source plane
+    /// (a copy when it shares memory with the mask) and the mask.</summary>
+    private static void WithPlanes(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, PlaneBody body)
     {
         CheckInto(src, dst, window);
         var copy = SourceApartFrom(src, dst);
         var s = copy != null ? copy.ReadOnlyView : src;
         fixed (byte* ps = s.Data)
         fixed (byte* pm = dst.Data)
-            Run(new LocalPlane(ps, s.Width, s.Height, s.Stride), window, rule, pm, dst.Stride, null, 0);
+            body(new LocalPlane(ps, s.Width, s.Height, s.Stride), pm, dst.Stride);
     }
 
     /// <summary>Rejects a multi-channel source, a destination of another size, or a bad window.</summary>
@@ -142,38 +145,34 @@ internal static unsafe class LocalDriver
 
     /// <summary>The mask of a window min/max rule written into <paramref name="dst"/>; see <see cref="MomentsInto{TRule}"/>.</summary>
     public static void RangeInto<TRule>(ReadOnlyImageView<byte> src, ImageView<byte> dst, int window, TRule rule)
+        where TRule : struct, IRangeRule =>
+        WithPlanes(src, dst, window, (plane, pm, stride) => RangePlanes(plane, window, rule, pm, stride));
+
+    private static void RangePlanes<TRule>(LocalPlane plane, int window, TRule rule, byte* mask, int stride)
         where TRule : struct, IRangeRule
     {
-        CheckInto(src, dst, window);
-        var copy = SourceApartFrom(src, dst);
-        var s = copy != null ? copy.ReadOnlyView : src;
-        fixed (byte* ps = s.Data)
-        fixed (byte* pm = dst.Data)
+        if (!RangeRows.Supports(plane.Width, window))
         {
-            var plane = new LocalPlane(ps, s.Width, s.Height, s.Stride);
-            if (!RangeRows.Supports(s.Width, window))
-            {
-                Run(plane, window, rule, pm, dst.Stride, null, 0);
-                return;
-            }
-            int r = window / 2, w = plane.Width, stride = dst.Stride;
-            byte[]? colMin = null, colMax = null;
-            if (WindowMinMax.CoversColumn(plane.Height, r)) (colMin, colMax) = WindowMinMax.ColumnExtrema(plane);
-            nint mp = (nint)pm;
-            Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
-            {
-                var rows = new RangeRows(plane, r, y0, colMin, colMax);
-                fixed (byte* a = rows.RunMin)
-                fixed (byte* b = rows.RunMax)
-                {
-                    for (int y = y0; y < y1; y++)
-                    {
-                        rows.Row(y);
-                        RangeKernel.Row(rule, a, b, window - rows.Run, plane.Row(y), w, (byte*)mp + (long)y * stride);
-                    }
-                }
-            }, Math.Max(16, Math.Min(4 * window, 1024)));
+            Run(plane, window, rule, mask, stride, null, 0);
+            return;
         }
+        int r = window / 2, w = plane.Width;
+        byte[]? colMin = null, colMax = null;
+        if (WindowMinMax.CoversColumn(plane.Height, r)) (colMin, colMax) = WindowMinMax.ColumnExtrema(plane);
+        nint mp = (nint)mask;
+        Parallelism.ForBands(plane.Height, (long)w * 4, (y0, y1) =>
+        {
+            var rows = new RangeRows(plane, r, y0, colMin, colMax);
+            fixed (byte* a = rows.RunMin)
+            fixed (byte* b = rows.RunMax)
+            {
+                for (int y = y0; y < y1; y++)
+                {
+                    rows.Row(y);
+                    RangeKernel.Row(rule, a, b, window - rows.Run, plane.Row(y), w, (byte*)mp + (long)y * stride);
+                }
+            }
+        }, Math.Max(16, Math.Min(4 * window, 1024)));
     }
 
     /// <summary>
