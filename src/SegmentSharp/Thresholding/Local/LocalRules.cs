@@ -306,15 +306,38 @@ internal readonly struct BradleyRule(double t) : IMomentRule
 
 internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
 {
-    private readonly double _c1 = 1 - k, _qs = -q / 255.0, _betaSq = k * Math.Abs(k) / (255.0 * 255.0 * r * r);
+    // α/m = (1 − k) + p·e^(−q/255·m), one ExpKernel call.
+    private readonly ExpKernel.Constants _exp = new(-q / 255.0, p, 1 - k);
+    private readonly double _betaSq = k * Math.Abs(k) / (255.0 * 255.0 * r * r), _magnitude = MagnitudeOf(k, r, p, q);
 
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
     public bool NickVariance => false;
-    // α uses ExpKernel, within 1e-14 of Math.Exp, so flat windows get the margin test too.
+    // α uses ExpKernel, an approximation of Math.Exp, so flat windows get the margin test too.
     public bool FlatIsExact => false;
-    public double Magnitude => 1 + Math.Abs(k) * (1 + 1 / r) + Math.Abs(p);
+    public double Magnitude => _magnitude;
+
+    /// <summary>
+    /// The most the vector α = m·(1 − k + p·ê) can differ from the real m·(1 − k + p·e^(−q·m/255)) because ê is
+    /// ExpKernel's exponential: 255·|p|·ε·max over m' in [0, 1] of m'·e^(−q·m'), the maximum being 1/(e·q) at
+    /// m' = 1/q for q ≥ 1 and e^(−q) at m' = 1 otherwise (the product then only grows), with room for m' just above 1.
+    /// </summary>
+    internal static double ExpErrorBound(double p, double q)
+    {
+        double peak = q >= 1 ? 1 / (Math.E * q) : Math.Exp(-q);
+        return 255 * Math.Abs(p) * ExpKernel.RelativeError * peak * (1 + 1e-6);
+    }
+
+    // The rounding part: the terms of T relative to 1 + m are 1, |k|·(1 + 1/R) and |p|·e^(−q·m') ≤ |p|·max(1, e^(−q)).
+    // The kernel's margin is 256e-9 per unit of magnitude, so the exponential's error bound is added in those units.
+    // Capped so that the margin stays finite: any margin above 1e154 already flags every lane (its square is ∞),
+    // whereas an infinite one would give ∞·0 = NaN, "not close", for a lane with pixel = α exactly.
+    private static double MagnitudeOf(double k, double r, double p, double q) => Math.Min(1e300,
+        1 + Math.Abs(k) * (1 + 1 / r) + Math.Abs(p) * Math.Max(1, Math.Exp(-q)) + ExpErrorBound(p, q) / MarginPerMagnitude);
+
+    /// <summary>The margin MomentKernel grants per unit of <see cref="Magnitude"/> (checked by a test).</summary>
+    internal const double MarginPerMagnitude = 1e-9 * 256;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double T(double m, double sd)
@@ -344,10 +367,8 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
         betaSq = m * m * Vector512.Create(_betaSq);
     }
 
-    public Vector256<double> Flat(Vector256<double> m) =>
-        m * (Vector256.Create(_c1) + Vector256.Create(p) * ExpKernel.Exp(m * Vector256.Create(_qs)));
-    public Vector512<double> Flat(Vector512<double> m) =>
-        m * (Vector512.Create(_c1) + Vector512.Create(p) * ExpKernel.Exp(m * Vector512.Create(_qs)));
+    public Vector256<double> Flat(Vector256<double> m) => m * ExpKernel.Exp(m, _exp);
+    public Vector512<double> Flat(Vector512<double> m) => m * ExpKernel.Exp(m, _exp);
 
     public double Exact(long sum, long sumSq, double n)
     {
