@@ -35,7 +35,8 @@ public unsafe class PhansalkarKernelTests
         for (double m = m0; m <= m1; m += 8 * step)
         {
             for (int l = 0; l < 8; l++) lanes[l] = Math.Min(m + l * step, m1);
-            var v512 = ExpKernel.Exp(Vector512.Create(lanes), k);
+            // Each width the machine can run (the 256-bit one is what AVX2-only machines use).
+            var v512 = MomentKernel.Wide ? ExpKernel.Exp(Vector512.Create(lanes), k) : Vector512<double>.Zero;
             var v256a = ExpKernel.Exp(Vector256.Create(lanes[0], lanes[1], lanes[2], lanes[3]), k);
             var v256b = ExpKernel.Exp(Vector256.Create(lanes[4], lanes[5], lanes[6], lanes[7]), k);
             for (int l = 0; l < 8; l++)
@@ -43,7 +44,8 @@ public unsafe class PhansalkarKernelTests
                 double e = p * Math.Exp(c * lanes[l]);
                 // The addend's own rounding is part of T's rounding margin, not of the exponential's error.
                 double slack = 2.3e-16 * Math.Abs(a + e);
-                double got512 = v512.GetElement(l), got256 = l < 4 ? v256a.GetElement(l) : v256b.GetElement(l - 4);
+                double got256 = l < 4 ? v256a.GetElement(l) : v256b.GetElement(l - 4);
+                double got512 = MomentKernel.Wide ? v512.GetElement(l) : got256;
                 double err = Math.Max(Math.Abs(got512 - a - e), Math.Abs(got256 - a - e)) - slack;
                 if (e != 0) worst = Math.Max(worst, err / Math.Abs(e));
                 else Assert.True(err <= 0, $"p = 0 must give a exactly: {got512:R}, {got256:R}");
@@ -55,6 +57,7 @@ public unsafe class PhansalkarKernelTests
     [Fact]
     public void ExponentialIsWithinItsBoundOverTheWholeRange()
     {
+        if (!MomentKernel.Vectorized) return;   // without AVX2 the scalar twin (Math.Exp) decides every pixel
         // Every argument in [−700, 700] in steps of 2^-12 (5.7 million), both vector widths.
         double worst = SweepError(1, -ExpKernel.Limit, ExpKernel.Limit, 1.0 / 4096);
         Assert.True(worst <= ExpKernel.RelativeError, $"worst relative error {worst:E3}");
@@ -65,6 +68,7 @@ public unsafe class PhansalkarKernelTests
     [Fact]
     public void ExponentialIsWithinItsBoundForPhansalkarArguments()
     {
+        if (!MomentKernel.Vectorized) return;
         // As the rule calls it: c = −q/255 and m over the whole mean range (and a little beyond), with p and a folded in.
         foreach (double q in new[] { 10, 1, 0.5, 1e-9, 0, -1e-9, -3, -40, 3.7, 123.456, 700, -700 })
             foreach (var (p, a) in new[] { (1.0, 0.0), (2.0, 0.75), (-5.0, 1.2), (0.3, -0.5) })
@@ -112,6 +116,38 @@ public unsafe class PhansalkarKernelTests
                 Assert.True(MomentKernel.Margin(a, n) >= rounding + PhansalkarRule.ExpErrorBound(p, q) * (1 - 1e-12),
                     $"k {k} r {r} p {p} q {q} n {n}");
             }
+    }
+
+    [Fact]
+    public void FlatIsExactForEveryFlatWindow()
+    {
+        if (!MomentKernel.Vectorized) return;
+        foreach (var (k, r, p, q) in new[] { (0.25, 0.5, 2.0, 10.0), (-0.2, 0.3, 5.0, -3.0), (0.5, 0.25, -3.0, 1.0), (0.7, 2.0, 0.0, 700.0), (1.0, 0.1, 4.0, -700.0) })
+        {
+            var rule = new PhansalkarRule(k, r, p, q);
+            Assert.True(rule.FlatIsExact);
+            foreach (long window in new long[] { 3, 15, 257, 1001 })
+            {
+                long n = window * window;
+                for (int v0 = 0; v0 < 256; v0 += 8)
+                {
+                    // Lanes v0 … v0 + 7, and a vector of equal lanes (the all-equal shortcut) for v0.
+                    var lanes = new double[8];
+                    for (int l = 0; l < 8; l++) lanes[l] = v0 + l;
+                    var f512 = MomentKernel.Wide ? rule.Flat(Vector512.Create(lanes)) : Vector512<double>.Zero;
+                    var f256 = rule.Flat(Vector256.Create(lanes[0], lanes[1], lanes[2], lanes[3]));
+                    var same = rule.Flat(Vector256.Create((double)v0));
+                    for (int l = 0; l < 8; l++)
+                    {
+                        long v = v0 + l;
+                        double want = rule.Exact(v * n, v * v * n, n);
+                        if (MomentKernel.Wide) Assert.Equal(BitConverter.DoubleToInt64Bits(want), BitConverter.DoubleToInt64Bits(f512.GetElement(l)));
+                        if (l < 4) Assert.Equal(BitConverter.DoubleToInt64Bits(want), BitConverter.DoubleToInt64Bits(f256.GetElement(l)));
+                        if (l == 0) Assert.Equal(BitConverter.DoubleToInt64Bits(want), BitConverter.DoubleToInt64Bits(same.GetElement(3)));
+                    }
+                }
+            }
+        }
     }
 
     // ---- Masks against the scalar reference ----
@@ -174,12 +210,23 @@ public unsafe class PhansalkarKernelTests
         {
             int len = c.W, w = len + c.Window, h = c.H;   // wide enough that the window fits the reflection period
             var data = MakeImage(w, h, c.Kind, c.V, c.Seed);
-            var rule = new PhansalkarRule(c.EffectiveK, c.R, c.P, c.Q);
             double n = (double)c.Window * c.Window;
             fixed (byte* img = data)
             {
                 var rows = new MomentRows(new LocalPlane(img, w, h, w), c.Window / 2, true);
                 rows.Row(2);
+                var rule = new PhansalkarRule(c.EffectiveK, c.R, c.P, c.Q);
+                // Random rows with an odd seed: k chosen so that T of one pixel's (non-flat) window is that pixel.
+                if (c.Kind == 0 && (c.Seed & 1) != 0 && len > 0)
+                {
+                    int x0 = (int)((uint)c.Seed % (uint)len);
+                    long s0 = rows.PrefixS[x0 + c.Window] - rows.PrefixS[x0];
+                    long q0 = (uint)(rows.PrefixQ[x0 + c.Window] - rows.PrefixQ[x0]);
+                    LocalStats.MeanStd(s0, q0, n, out double m0, out double sd0);
+                    double mn = m0 / 255, d = sd0 / 255 / c.R - 1;
+                    double tieK = (data[2 * w + x0] / (255 * mn) - 1 - c.P * Math.Exp(-c.Q * mn)) / d;
+                    if (double.IsFinite(tieK) && Math.Abs(tieK) <= 1e6) rule = new PhansalkarRule(tieK, c.R, c.P, c.Q);
+                }
                 var want = new byte[len]; var got = new byte[len];
                 fixed (int* ps = rows.PrefixS)
                 fixed (uint* pq = rows.PrefixQ)
