@@ -7,36 +7,39 @@ namespace SegmentSharp.Thresholding.Local;
 /// <summary>
 /// a + p·e^(c·m) in vector lanes for |c·m| ≤ <see cref="Limit"/>, to a relative error below <see cref="RelativeError"/>,
 /// by the table-driven scheme of Tang (1989), "Table-driven implementation of the exponential function in IEEE
-/// floating-point arithmetic", ACM TOMS 15(2): u = c·m·16/ln 2 is split into the nearest integer j and f = u − j in
-/// [−½, ½], so that e^(c·m) = 2^⌊j/16⌋ · 2^((j mod 16)/16) · e^(f·ln 2/16). The middle factor comes from a 16-entry
-/// table (one <c>vpermt2pd</c> over two registers on AVX-512, a gather on AVX2), the power of two is added straight
-/// into its exponent bits, and the last factor, with |f·ln 2/16| ≤ 0.0217, is its Taylor polynomial of degree 2 with
-/// p folded into the coefficients. That is about half the vector instructions of a full-precision exponential, which
-/// is what Phansalkar's mask kernel needs: it decides with a margin widened by this error bound and recomputes the
-/// lanes that close to T with <see cref="Math.Exp"/>, so the coarser exponential never changes a decision.
+/// floating-point arithmetic", ACM TOMS 15(2): with N table entries, u = c·m·N/ln 2 is split into the nearest integer
+/// j and f = u − j in [−½, ½], so that e^(c·m) = 2^⌊j/N⌋ · 2^((j mod N)/N) · e^(f·ln 2/N). The middle factor comes
+/// from the table, the power of two is added straight into its exponent bits, and the last factor is a Taylor
+/// polynomial with p folded into its coefficients. The 8-lane AVX-512 form has N = 16 (one <c>vpermt2pd</c> over two
+/// registers) and degree 2; the 4-lane AVX2 form, which has no variable cross-lane permute, has N = 2 (one in-lane
+/// <c>vpermilpd</c>) and degree 4. Either is about half the vector instructions of a full-precision exponential,
+/// which is what Phansalkar's mask kernel needs: it decides with a margin widened by this error bound and recomputes
+/// the lanes that close to T with <see cref="Math.Exp"/>, so the coarser exponential never changes a decision.
 /// </summary>
 internal static class ExpKernel
 {
-    /// <summary>The largest |c·m| the kernel accepts (2^⌊j/16⌋ stays a normal double).</summary>
+    /// <summary>The largest |c·m| the kernel accepts (2^⌊j/N⌋ stays a normal double).</summary>
     public const double Limit = 700;
 
     /// <summary>
-    /// The relative error the callers' margins assume, over twice the analytic bound: the Taylor remainder
-    /// |y|³/6·e^|y| ≤ 1.73e-6 for |y| ≤ ln 2/32, plus a few roundings of 1.1e-16 and the coefficient's rounding
-    /// (≤ 700·3·1.1e-16 in the argument). A dense sweep of the whole range tests it (it measures 1.72e-6).
+    /// The relative error the callers' margins assume, over twice the analytic bound of either form: the Taylor
+    /// remainder |y|³/6·e^|y| ≤ 1.73e-6 for |y| ≤ ln 2/32 (degree 2) and |y|⁵/120·e^|y| ≤ 1.55e-6 for |y| ≤ ln 2/4
+    /// (degree 4), plus a few roundings of 1.1e-16 and the coefficient's rounding (≤ 700·3·1.1e-16 in the argument).
+    /// A dense sweep of the whole range tests it (it measures 1.72e-6).
     /// </summary>
     public const double RelativeError = 4e-6;
 
     private const double Shifter = 6755399441055744.0;        // 1.5·2^52: adding it leaves round(u) in the low bits
-    private const double Steps = 23.083120654223414;          // 16 / ln 2
-    private const double L = 0.04332169878499658;             // ln 2 / 16
-    private const double C2 = L * L / 2;
+    private const double Steps16 = 23.083120654223414;        // 16 / ln 2
+    private const double Steps2 = 2.8853900817779268;         // 2 / ln 2
+    private const double L16 = 0.04332169878499658;           // ln 2 / 16
+    private const double L2 = 0.34657359027997264;            // ln 2 / 2
 
     /// <summary>
     /// Bits of 2^(i/16) (correctly rounded) minus i·2^48, so that adding j·2^48 (whose low bits select i = j mod 16)
     /// gives the bits of 2^(i/16)·2^⌊j/16⌋.
     /// </summary>
-    private static ReadOnlySpan<ulong> Table =>
+    private static ReadOnlySpan<ulong> Table16 =>
     [
         0x3FF0000000000000, 0x3FEFB5586CF9890F, 0x3FEF72B83C7D517B, 0x3FEF387A6E756238,
         0x3FEF06FE0A31B715, 0x3FEEDEA64C123422, 0x3FEEBFDAD5362A27, 0x3FEEAB07DD485429,
@@ -44,28 +47,33 @@ internal static class ExpKernel
         0x3FEEE89F995AD3AD, 0x3FEF199BDD85529C, 0x3FEF5818DCFBA487, 0x3FEFA4AFA2A490DA,
     ];
 
-    /// <summary>The constants of one a + p·e^(c·m): c·16/ln 2, p times each Taylor coefficient, and a.</summary>
+    /// <summary>The same for N = 2: 2^0 and 2^(1/2) minus 2^51 (entry 8 of the 16-entry table is 2^(8/16)).</summary>
+    private const ulong Half0 = 0x3FF0000000000000, Half1 = 0x3FEEA09E667F3BCD;
+
+    /// <summary>The constants of one a + p·e^(c·m) for both forms: c·N/ln 2, p times each Taylor coefficient, and a.</summary>
     internal readonly struct Constants(double c, double p, double a)
     {
-        public readonly double Coefficient = c * Steps, P0 = p, P1 = p * L, P2 = p * C2, Addend = a;
+        public readonly double Coefficient16 = c * Steps16, A1 = p * L16, A2 = p * (L16 * L16 / 2),
+            Coefficient2 = c * Steps2, B1 = p * L2, B2 = p * (L2 * L2 / 2), B3 = p * (L2 * L2 * L2 / 6), B4 = p * (L2 * L2 * L2 * L2 / 24),
+            P = p, Addend = a;
     }
 
     /// <summary>The 2^(i/16) of the table, for tests.</summary>
-    internal static double TableValue(int i) => BitConverter.UInt64BitsToDouble(Table[i] + ((ulong)i << 48));
+    internal static double TableValue(int i) => BitConverter.UInt64BitsToDouble(Table16[i] + ((ulong)i << 48));
 
     /// <summary>a + p·e^(c·m) for the c, p and a of <paramref name="k"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe Vector256<double> Exp(Vector256<double> m, in Constants k)
+    public static Vector256<double> Exp(Vector256<double> m, in Constants k)
     {
-        var coefficient = Vector256.Create(k.Coefficient);
+        var coefficient = Vector256.Create(k.Coefficient2);
         var t = Vector256.FusedMultiplyAdd(m, coefficient, Vector256.Create(Shifter));
         var f = Vector256.FusedMultiplyAdd(m, coefficient, Vector256.Create(Shifter) - t);
         var bits = t.AsUInt64();
-        Vector256<ulong> entry;
-        fixed (ulong* table = Table)
-            entry = Avx2.GatherVector256(table, (bits & Vector256.Create(15UL)).AsInt64(), 8);
-        var scale = (entry + Vector256.ShiftLeft(bits, 48)).AsDouble();
-        var poly = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(f, Vector256.Create(k.P2), Vector256.Create(k.P1)), f, Vector256.Create(k.P0));
+        // vpermilpd picks within each 128-bit half by bit 1 of the control: j's lowest bit, shifted there.
+        var entry = Avx.PermuteVar(Vector256.Create(Half0, Half1, Half0, Half1).AsDouble(), Vector256.ShiftLeft(bits, 1).AsInt64()).AsUInt64();
+        var scale = (entry + Vector256.ShiftLeft(bits, 51)).AsDouble();
+        var poly = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(
+            f, Vector256.Create(k.B4), Vector256.Create(k.B3)), f, Vector256.Create(k.B2)), f, Vector256.Create(k.B1)), f, Vector256.Create(k.P));
         return Vector256.FusedMultiplyAdd(poly, scale, Vector256.Create(k.Addend));
     }
 
@@ -73,7 +81,7 @@ internal static class ExpKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> m, in Constants k)
     {
-        var coefficient = Vector512.Create(k.Coefficient);
+        var coefficient = Vector512.Create(k.Coefficient16);
         var t = Vector512.FusedMultiplyAdd(m, coefficient, Vector512.Create(Shifter));
         // f = c·m·16/ln 2 − j with a single rounding (t − shifter is j exactly).
         var f = Vector512.FusedMultiplyAdd(m, coefficient, Vector512.Create(Shifter) - t);
@@ -85,7 +93,7 @@ internal static class ExpKernel
             Vector512.Create(0x3FEEA09E667F3BCDUL, 0x3FEEA11473EB0187UL, 0x3FEEACE5422AA0DBUL, 0x3FEEC49182A3F090UL,
                 0x3FEEE89F995AD3ADUL, 0x3FEF199BDD85529CUL, 0x3FEF5818DCFBA487UL, 0x3FEFA4AFA2A490DAUL).AsDouble()).AsUInt64();
         var scale = (entry + Vector512.ShiftLeft(bits, 48)).AsDouble();
-        var poly = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(f, Vector512.Create(k.P2), Vector512.Create(k.P1)), f, Vector512.Create(k.P0));
+        var poly = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(f, Vector512.Create(k.A2), Vector512.Create(k.A1)), f, Vector512.Create(k.P));
         return Vector512.FusedMultiplyAdd(poly, scale, Vector512.Create(k.Addend));
     }
 }
