@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace SegmentSharp.Thresholding.Local;
 
@@ -305,20 +304,20 @@ internal readonly struct BradleyRule(double t) : IMomentRule
     public double Exact(long sum, long sumSq, double n) => sum / n * (1 - t);
 }
 
-internal readonly unsafe struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
+internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
 {
     // α/m = (1 − k) + p·e^(−q/255·m), one ExpKernel call.
     private readonly ExpKernel.Constants _exp = new(-q / 255.0, p, 1 - k);
     private readonly double _betaSq = k * Math.Abs(k) / (255.0 * 255.0 * r * r), _magnitude = MagnitudeOf(k, r, p, q);
-    // T of a flat window of each value v: its sums give m = v and s = 0 exactly, so this is Exact bit for bit.
-    private readonly double[] _flat = FlatTable(k, r, p, q);
+    // T of an all-black window (m = 0, s = 0 exactly), as Exact computes it.
+    private readonly double _flat0 = Formula(0.0, 0.0, k, r, p, q);
 
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
     public bool NickVariance => false;
-    // Flat is a table lookup of the exact T (α itself uses the approximate ExpKernel): without it every lane of an
-    // all-black window (T = 0 = pixel) would fall back to the scalar formula, ten times slower on a black page.
+    // Flat is the exact formula (α itself uses the approximate ExpKernel): without it every lane of an all-black
+    // window (T = 0 = pixel) would go to the scalar fallback one by one, ten times slower on a black page.
     public bool FlatIsExact => true;
     public double Magnitude => _magnitude;
 
@@ -353,13 +352,6 @@ internal readonly unsafe struct PhansalkarRule(double k, double r, double p, dou
         return 255.0 * (mn * (1 + p * Math.Exp(-q * mn) + k * ((sn / r) - 1)));
     }
 
-    private static double[] FlatTable(double k, double r, double p, double q)
-    {
-        var t = new double[256];
-        for (int v = 0; v < 256; v++) t[v] = Formula(v, 0.0, k, r, p, q);
-        return t;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(in LocalRow s, Span<double> t)
     {
@@ -381,22 +373,22 @@ internal readonly unsafe struct PhansalkarRule(double k, double r, double p, dou
         betaSq = m * m * Vector512.Create(_betaSq);
     }
 
-    // The kernel asks for the flat T only with m = the pixel of a flat window, an integer in [0, 255]; the clamp
-    // merely keeps any other argument inside the table. All-black windows, the common case, skip the gather.
+    // The kernel asks for it only when a lane of a flat window (m = pixel, s = 0 exactly) lies within the margin:
+    // all-black windows (T = 0), the common case, or a rare near-tie, which takes the scalar formula lane by lane.
     public Vector256<double> Flat(Vector256<double> m)
     {
-        if (Vector256.EqualsAll(m, Vector256<double>.Zero)) return Vector256.Create(_flat[0]);
-        var i = Avx.ConvertToVector128Int32WithTruncation(Vector256.Min(Vector256.Max(m, Vector256<double>.Zero), Vector256.Create(255.0)));
-        fixed (double* t = _flat) return Avx2.GatherVector256(t, i, 8);
+        if (Vector256.EqualsAll(m, Vector256<double>.Zero)) return Vector256.Create(_flat0);
+        return Vector256.Create(FlatT(m.GetElement(0)), FlatT(m.GetElement(1)), FlatT(m.GetElement(2)), FlatT(m.GetElement(3)));
     }
 
     public Vector512<double> Flat(Vector512<double> m)
     {
-        if (Vector512.EqualsAll(m, Vector512<double>.Zero)) return Vector512.Create(_flat[0]);
-        var i = Avx512F.ConvertToVector256Int32WithTruncation(Vector512.Min(Vector512.Max(m, Vector512<double>.Zero), Vector512.Create(255.0)));
-        fixed (double* t = _flat)
-            return Vector512.Create(Avx2.GatherVector256(t, i.GetLower(), 8), Avx2.GatherVector256(t, i.GetUpper(), 8));
+        if (Vector512.EqualsAll(m, Vector512<double>.Zero)) return Vector512.Create(_flat0);
+        return Vector512.Create(Flat(m.GetLower()), Flat(m.GetUpper()));
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double FlatT(double m) => T(m, 0.0);
 
     public double Exact(long sum, long sumSq, double n)
     {
