@@ -306,18 +306,47 @@ internal readonly struct BradleyRule(double t) : IMomentRule
 
 internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
 {
-    private readonly double _c1 = 1 - k, _qs = -q / 255.0, _betaSq = k * Math.Abs(k) / (255.0 * 255.0 * r * r);
+    // α/m = (1 − k) + p·e^(−q/255·m), one ExpKernel call.
+    private readonly ExpKernel.Constants _exp = new(-q / 255.0, p, 1 - k);
+    private readonly double _betaSq = k * Math.Abs(k) / (255.0 * 255.0 * r * r), _magnitude = MagnitudeOf(k, r, p, q);
+    // T of an all-black window (m = 0, s = 0 exactly), as Exact computes it.
+    private readonly double _flat0 = Formula(0.0, 0.0, k, r, p, q);
 
     public bool UsesSums => true;
     public bool UsesMinMax => false;
     public bool NeedsVariance => true;
     public bool NickVariance => false;
-    // α uses ExpKernel, within 1e-14 of Math.Exp, so flat windows get the margin test too.
-    public bool FlatIsExact => false;
-    public double Magnitude => 1 + Math.Abs(k) * (1 + 1 / r) + Math.Abs(p);
+    // Flat is the exact formula (α itself uses the approximate ExpKernel): without it every lane of an all-black
+    // window (T = 0 = pixel) would go to the scalar fallback one by one, ten times slower on a black page.
+    public bool FlatIsExact => true;
+    public double Magnitude => _magnitude;
+
+    /// <summary>
+    /// The most the vector α = m·(1 − k + p·ê) can differ from the real m·(1 − k + p·e^(−q·m/255)) because ê is
+    /// ExpKernel's exponential: 255·|p|·ε·max over m' in [0, 1] of m'·e^(−q·m'), the maximum being 1/(e·q) at
+    /// m' = 1/q for q ≥ 1 and e^(−q) at m' = 1 otherwise (the product then only grows), with room for m' just above 1.
+    /// </summary>
+    internal static double ExpErrorBound(double p, double q)
+    {
+        double peak = q >= 1 ? 1 / (Math.E * q) : Math.Exp(-q);
+        return 255 * Math.Abs(p) * ExpKernel.RelativeError * peak * (1 + 1e-6);
+    }
+
+    // The rounding part: the terms of T relative to 1 + m are 1, |k|·(1 + 1/R) and |p|·e^(−q·m') ≤ |p|·max(1, e^(−q)).
+    // The kernel's margin is 256e-9 per unit of magnitude, so the exponential's error bound is added in those units.
+    // Capped so that the margin stays finite: any margin above 1e154 already flags every lane (its square is ∞),
+    // whereas an infinite one would give ∞·0 = NaN, "not close", for a lane with pixel = α exactly.
+    private static double MagnitudeOf(double k, double r, double p, double q) => Math.Min(1e300,
+        1 + Math.Abs(k) * (1 + 1 / r) + Math.Abs(p) * Math.Max(1, Math.Exp(-q)) + ExpErrorBound(p, q) / MarginPerMagnitude);
+
+    /// <summary>The margin MomentKernel grants per unit of <see cref="Magnitude"/> (checked by a test).</summary>
+    internal const double MarginPerMagnitude = 1e-9 * 256;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double T(double m, double sd)
+    private double T(double m, double sd) => Formula(m, sd, k, r, p, q);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Formula(double m, double sd, double k, double r, double p, double q)
     {
         double mn = m / 255.0, sn = sd / 255.0;
         return 255.0 * (mn * (1 + p * Math.Exp(-q * mn) + k * ((sn / r) - 1)));
@@ -334,20 +363,32 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
     // 255·mn·(1 + p·e^(−q·mn) + k·(sn/R − 1)) = m·(1 + p·e^(−q·m/255) − k) + (m·k/(255·R))·s.
     public void Coefficients(Vector256<double> m, out Vector256<double> alpha, out Vector256<double> betaSq)
     {
-        alpha = Flat(m);
+        alpha = m * ExpKernel.Exp(m, _exp);
         betaSq = m * m * Vector256.Create(_betaSq);
     }
 
     public void Coefficients(Vector512<double> m, out Vector512<double> alpha, out Vector512<double> betaSq)
     {
-        alpha = Flat(m);
+        alpha = m * ExpKernel.Exp(m, _exp);
         betaSq = m * m * Vector512.Create(_betaSq);
     }
 
-    public Vector256<double> Flat(Vector256<double> m) =>
-        m * (Vector256.Create(_c1) + Vector256.Create(p) * ExpKernel.Exp(m * Vector256.Create(_qs)));
-    public Vector512<double> Flat(Vector512<double> m) =>
-        m * (Vector512.Create(_c1) + Vector512.Create(p) * ExpKernel.Exp(m * Vector512.Create(_qs)));
+    // The kernel asks for it only when a lane of a flat window (m = pixel, s = 0 exactly) lies within the margin:
+    // all-black windows (T = 0), the common case, or a rare near-tie, which takes the scalar formula lane by lane.
+    public Vector256<double> Flat(Vector256<double> m)
+    {
+        if (Vector256.EqualsAll(m, Vector256<double>.Zero)) return Vector256.Create(_flat0);
+        return Vector256.Create(FlatT(m.GetElement(0)), FlatT(m.GetElement(1)), FlatT(m.GetElement(2)), FlatT(m.GetElement(3)));
+    }
+
+    public Vector512<double> Flat(Vector512<double> m)
+    {
+        if (Vector512.EqualsAll(m, Vector512<double>.Zero)) return Vector512.Create(_flat0);
+        return Vector512.Create(Flat(m.GetLower()), Flat(m.GetUpper()));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double FlatT(double m) => T(m, 0.0);
 
     public double Exact(long sum, long sumSq, double n)
     {
