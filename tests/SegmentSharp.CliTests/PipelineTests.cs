@@ -26,6 +26,9 @@ public sealed class PipelineTests
         { "camera.png", "threshold|S.tif --method adaptive --block-size 15 --c 3 --invert --clahe 2:4x4 --bilevel never" },
         { "coffee-small-q90.jpg", "threshold|S.png --method li --stretch 1,99 --invert-input" },
         { "coins.png", "components|--stats S.csv" },
+        { "page.png", "threshold|S.png --method median --window 21 --offset 4 --invert" },
+        { "page.png", "components|--method wolf --window 31 --stats S.csv" },
+        { "page.png", "threshold|S.png --method bernsen --window 15 --contrast-threshold 20 --bilevel never" },
         { "coins.png", "components|--blur 5 --method otsu --invert --open ellipse:5x5 --stats S.csv --stats-columns opencv" },
     };
 

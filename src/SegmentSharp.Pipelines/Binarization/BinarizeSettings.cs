@@ -345,28 +345,53 @@ internal class BinarizeSettings
 
     private Image<byte> RunLocal(Image<byte> img, out int? windowUsed)
     {
+        if (HasLocalInto)
+        {
+            var mask = img.CloneEmpty();
+            LocalInto(img.ReadOnlyView, mask.View, out windowUsed);
+            return mask;
+        }
+        var lm = Method.Local;
+        int w = Window ?? Defaults.Window(lm);
+        var src = img.ReadOnlyView;
+        windowUsed = w == 0 ? null : w;
+        return lm switch
+        {
+            LocalMethod.LocalOtsu => LocalThreshold.LocalOtsu(src, w),
+            LocalMethod.Su => LocalThreshold.Su(src, w, MinHighContrast ?? Defaults.MinHighContrast),
+            LocalMethod.Gatos => LocalThreshold.Gatos(src, w, Q ?? Defaults.Q(lm), P1 ?? Defaults.P1, P2 ?? Defaults.P2),
+            _ => throw new ArgumentOutOfRangeException(nameof(Method)),
+        };
+    }
+
+    /// <summary>True for the local methods that write into a caller's mask (all but local Otsu, Su and Gatos).</summary>
+    public bool HasLocalInto =>
+        Method.Kind == MethodKind.Local && Method.Local is not (LocalMethod.LocalOtsu or LocalMethod.Su or LocalMethod.Gatos);
+
+    /// <summary>
+    /// A local method with <see cref="HasLocalInto"/> into a caller-owned <paramref name="dst"/> (before
+    /// <see cref="Invert"/>), so a pipeline can reuse pooled buffers.
+    /// </summary>
+    public void LocalInto(ReadOnlyImageView<byte> src, ImageView<byte> dst, out int? windowUsed)
+    {
         var lm = Method.Local;
         int w = Window ?? Defaults.Window(lm);
         double k = K ?? Defaults.K(lm), r = R ?? Defaults.R(lm), q = Q ?? Defaults.Q(lm);
-        var src = img.ReadOnlyView;
-        windowUsed = w == 0 && lm == LocalMethod.Bradley ? Math.Max(3, (img.Width / 8) | 1) : w == 0 ? null : w;
-        return lm switch
+        windowUsed = w == 0 && lm == LocalMethod.Bradley ? Math.Max(3, (src.Width / 8) | 1) : w == 0 ? null : w;
+        switch (lm)
         {
-            LocalMethod.Niblack => LocalThreshold.Niblack(src, w, k),
-            LocalMethod.Sauvola => LocalThreshold.Sauvola(src, w, k, r),
-            LocalMethod.Wolf => LocalThreshold.Wolf(src, w, k),
-            LocalMethod.Nick => LocalThreshold.Nick(src, w, k),
-            LocalMethod.Bradley => LocalThreshold.Bradley(src, w, T ?? Defaults.T),
-            LocalMethod.Phansalkar => LocalThreshold.Phansalkar(src, w, k, r, P ?? Defaults.P, q),
-            LocalMethod.Bernsen => LocalThreshold.Bernsen(src, w, ContrastThreshold ?? Defaults.ContrastThreshold),
-            LocalMethod.Contrast => LocalThreshold.Contrast(src, w),
-            LocalMethod.MidGrey => LocalThreshold.MidGrey(src, w, Offset ?? Defaults.Offset),
-            LocalMethod.Median => LocalThreshold.Median(src, w, Offset ?? Defaults.Offset),
-            LocalMethod.LocalOtsu => LocalThreshold.LocalOtsu(src, w),
-            LocalMethod.Su => LocalThreshold.Su(src, w, MinHighContrast ?? Defaults.MinHighContrast),
-            LocalMethod.Gatos => LocalThreshold.Gatos(src, w, q, P1 ?? Defaults.P1, P2 ?? Defaults.P2),
-            _ => throw new ArgumentOutOfRangeException(nameof(Method)),
-        };
+            case LocalMethod.Niblack: LocalThreshold.Niblack(src, dst, w, k); break;
+            case LocalMethod.Sauvola: LocalThreshold.Sauvola(src, dst, w, k, r); break;
+            case LocalMethod.Wolf: LocalThreshold.Wolf(src, dst, w, k); break;
+            case LocalMethod.Nick: LocalThreshold.Nick(src, dst, w, k); break;
+            case LocalMethod.Bradley: LocalThreshold.Bradley(src, dst, w, T ?? Defaults.T); break;
+            case LocalMethod.Phansalkar: LocalThreshold.Phansalkar(src, dst, w, k, r, P ?? Defaults.P, q); break;
+            case LocalMethod.Bernsen: LocalThreshold.Bernsen(src, dst, w, ContrastThreshold ?? Defaults.ContrastThreshold); break;
+            case LocalMethod.Contrast: LocalThreshold.Contrast(src, dst, w); break;
+            case LocalMethod.MidGrey: LocalThreshold.MidGrey(src, dst, w, Offset ?? Defaults.Offset); break;
+            case LocalMethod.Median: LocalThreshold.Median(src, dst, w, Offset ?? Defaults.Offset); break;
+            default: throw new ArgumentOutOfRangeException(nameof(Method));
+        }
     }
 
     /// <summary>

@@ -64,6 +64,14 @@ public sealed class BinarizeStep : IPipelineStep
                 c.Mask = mask;
                 return;
             }
+            if (_settings.HasLocalInto && _settings.Despeckle is null)
+            {
+                var mask = c.RentBytes(c.Gray.Width, c.Gray.Height);
+                _settings.LocalInto(c.Gray.ReadOnlyView, mask.View, out _);
+                if (_settings.Invert) Enhancement.Invert.Apply(mask.ReadOnlyView, mask.View);
+                c.Mask = mask;
+                return;
+            }
             r = _settings.Run(c.Gray);
         }
         catch (Exception e) when (e is ArgumentException or NotImplementedException)
