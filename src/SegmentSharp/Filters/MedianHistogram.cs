@@ -44,11 +44,23 @@ internal static unsafe class MedianHistogram
             if (surface != null)
             {
                 double* t = surface + (long)y * surfaceStride + x0;
-                for (int x = 0; x < sw; x++) t[x] = row[x] - c;
+                for (int i = 0; i < sw; i++) t[i] = row[i] - c;
             }
             // pixel > median − c, i.e. pixel + c > median, in integers; beyond ±255 the answer no longer varies.
-            int cc = Math.Clamp(c, -256, 256);
-            for (int x = 0; x < sw; x++) row[x] = src[x] + cc > row[x] ? (byte)255 : (byte)0;
+            int cc = Math.Clamp(c, -256, 256), x = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vc = Vector256.Create((short)cc);
+                for (; x <= sw - 32; x += 32)
+                {
+                    var (pl, ph) = Vector256.Widen(Vector256.Load(src + x));
+                    var (ml, mh) = Vector256.Widen(Vector256.Load(row + x));
+                    var gl = Vector256.GreaterThan(pl.AsInt16() + vc, ml.AsInt16());
+                    var gh = Vector256.GreaterThan(ph.AsInt16() + vc, mh.AsInt16());
+                    Vector256.Narrow(gl.AsUInt16(), gh.AsUInt16()).Store(row + x);
+                }
+            }
+            for (; x < sw; x++) row[x] = src[x] + cc > row[x] ? (byte)255 : (byte)0;
         }
     }
 

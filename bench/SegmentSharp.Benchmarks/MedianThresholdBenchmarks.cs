@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using OpenCvSharp;
+using SegmentSharp.Imaging;
+using SegmentSharp.Thresholding.Local;
+
+namespace SegmentSharp.Benchmarks;
+
+/// <summary>
+/// The local median threshold against the OpenCV operation that computes the same statistic: <c>cv::medianBlur</c> at
+/// the same window on the 12 MP page, into a preallocated output. Ours also compares each pixel with its median, so it
+/// does strictly more; the outputs differ by kind (a mask against a filtered image) and are not compared.
+/// </summary>
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class MedianThresholdBenchmarks : ThreadedBenchmark
+{
+    private Mat _srcMat = null!, _dstMat = null!;
+    private Image<byte> _src = null!, _dst = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        ApplyThreads();
+        (_srcMat, _src) = BenchData.LoadDoc12();
+        _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
+        _dst = _src.CloneEmpty();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _srcMat.Dispose();
+        _dstMat.Dispose();
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Window15")]
+    public void MedianBlur15OpenCv() => Cv2.MedianBlur(_srcMat, _dstMat, 15);
+
+    [Benchmark, BenchmarkCategory("Window15")]
+    public void Median15SegmentSharp() => LocalThreshold.Median(_src, _dst, 15);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Window101")]
+    public void MedianBlur101OpenCv() => Cv2.MedianBlur(_srcMat, _dstMat, 101);
+
+    [Benchmark, BenchmarkCategory("Window101")]
+    public void Median101SegmentSharp() => LocalThreshold.Median(_src, _dst, 101);
+}
