@@ -1,0 +1,494 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace SegmentSharp.Thresholding.Local;
+
+/// <summary>
+/// Local Otsu at a cost per pixel that depends neither on the window nor on how many levels it holds. Every image
+/// column keeps the cumulative count Q[i] and cumulative level sum M[i] (i = 0…255) of its w rows; a window's Q and M
+/// are then sums of columns, updated per step by one entering and one leaving column (Perreault and Hébert 2007),
+/// and Otsu's criterion for all 256 levels comes straight from them. The criterion is first evaluated in single
+/// precision, 16 (AVX-512) or 8 (AVX2) levels at once, as <c>g = (q·μ − M)/√(q·(n − q))</c> with a reciprocal
+/// square-root estimate; its error is bounded, so only the levels whose g could still be the largest (usually one to
+/// three) are re-evaluated in scikit-image 0.19's float64 arithmetic, in level order, which keeps its result and
+/// tie-breaking exactly. The image is processed in vertical strips so that the columns of one strip stay in the L2
+/// cache: working memory is 2 KB per column of a strip (strip width plus the window) per band.
+/// </summary>
+internal static unsafe class WindowOtsu
+{
+    /// <summary>Which evaluation a band uses; <see cref="Auto"/> picks the widest the machine has.</summary>
+    internal enum Path { Auto, Vector512, Vector256, Scalar }
+
+    /// <summary>Floats per column (or window) state: Q[0…255] then M[0…255].</summary>
+    private const int StateFloats = 512;
+
+    /// <summary>Relative error of one single-precision g (estimate, rounding of d and the product), with margin:
+    /// rsqrt14 is within 2^-14, rsqrtps within 1.5·2^-12.</summary>
+    private const double Rho512 = 1.0 / 8192, Rho256 = 1.0 / 2048;
+
+    /// <summary>Absolute error of <c>q·μ − M</c> in single precision, per unit of the window's level sum: rounding of
+    /// μ, of M (above 2^24) and of the fused result, each ≤ 2^-24·Σ, plus scikit-image's own float64 rounding of
+    /// t (≤ 2^-52·Σ in these units); 2^-21 leaves a factor two of margin.</summary>
+    private const double SumError = 1.0 / (1 << 21);
+
+    public static Path Resolve(Path path) => path != Path.Auto ? path
+        : Avx512F.IsSupported && Vector512.IsHardwareAccelerated ? Path.Vector512
+        : Avx2.IsSupported && Fma.IsSupported ? Path.Vector256
+        : Path.Scalar;
+
+    /// <summary>True when the window's level sum can exceed 2^24, so that M no longer fits a float exactly and the
+    /// window keeps it as a 32-bit unsigned integer instead (255 · 4095² &lt; 2^32).</summary>
+    public static bool NeedsWideMoments(int width, int height, int r)
+    {
+        long win = 2L * r + 1;
+        return 255L * Math.Min(win, width) * Math.Min(win, height) >= 1L << 24;
+    }
+
+    /// <summary>Strip width: wide enough that the 2r extra columns each strip maintains stay a small overhead, narrow
+    /// enough that the strip's columns (2 KB each) fit the L2 cache at common windows.</summary>
+    private static int StripWidth(int width, int r) => Math.Min(width, Math.Max(256, 4 * r));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Band(LocalPlane plane, int r, int y0, int y1, byte* mask, double* surface, int ts, Path path)
+    {
+        path = Resolve(path);
+        if (NeedsWideMoments(plane.Width, plane.Height, r)) Band<uint>(plane, r, y0, y1, mask, surface, ts, path);
+        else Band<float>(plane, r, y0, y1, mask, surface, ts, path);
+    }
+
+    private static void Band<TM>(LocalPlane plane, int r, int y0, int y1, byte* mask, double* surface, int ts, Path path)
+        where TM : unmanaged
+    {
+        int w = plane.Width, h = plane.Height;
+        int strip = StripWidth(w, r);
+        int maxCols = Math.Min(w, strip + 2 * r);
+        // One zero column after the strip's columns stands for positions a clipped window does not count.
+        nuint bytes = (nuint)((long)(maxCols + 1) * StateFloats * sizeof(float));
+        float* cols = (float*)NativeMemory.AlignedAlloc(bytes, 64);
+        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)(2 * StateFloats * sizeof(float)), 64);
+        try
+        {
+            float* win = scratch, g = scratch + StateFloats;
+            for (int x0 = 0; x0 < w; x0 += strip)
+            {
+                int x1 = Math.Min(w, x0 + strip);
+                int c0 = Math.Max(0, x0 - r), c1 = Math.Min(w, x1 + r), nc = c1 - c0;
+                float* zero = cols + (long)nc * StateFloats;
+                new Span<float>(zero, StateFloats).Clear();
+                InitColumns(plane, r, y0, c0, nc, cols);
+                for (int y = y0; y < y1; y++)
+                {
+                    if (y > y0)
+                    {
+                        int leave = y - r - 1, enter = y + r;
+                        StepColumns(leave >= 0 ? plane.Row(leave) + c0 : null, enter < h ? plane.Row(enter) + c0 : null,
+                            nc, cols, path);
+                    }
+                    WindowAt<TM>(cols, c0, Math.Max(0, x0 - r), Math.Min(w - 1, x0 + r), win);
+                    byte* s = plane.Row(y);
+                    byte* mrow = mask + (long)y * w;
+                    double* trow = surface != null ? surface + (long)y * ts : null;
+                    float lastN = -1;
+                    double bound = 0;
+                    for (int x = x0; x < x1; x++)
+                    {
+                        float* enter = zero, leave = zero;
+                        if (x > x0)
+                        {
+                            if (x + r < w) enter = cols + (long)(x + r - c0) * StateFloats;
+                            if (x - r - 1 >= 0) leave = cols + (long)(x - r - 1 - c0) * StateFloats;
+                        }
+                        int t = path switch
+                        {
+                            Path.Vector512 => Level512<TM>(win, enter, leave, g, ref lastN, ref bound),
+                            Path.Vector256 => Level256<TM>(win, enter, leave, g, ref lastN, ref bound),
+                            _ => LevelScalar<TM>(win, enter, leave),
+                        };
+                        mrow[x] = s[x] > t ? (byte)255 : (byte)0;
+                        if (trow != null) trow[x] = t;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            NativeMemory.AlignedFree(cols);
+            NativeMemory.AlignedFree(scratch);
+        }
+    }
+
+    /// <summary>Cumulative Q and M of columns c0 … c0+nc−1 over the rows of row y0's (clipped) window.</summary>
+    private static void InitColumns(LocalPlane plane, int r, int y0, int c0, int nc, float* cols)
+    {
+        new Span<float>(cols, nc * StateFloats).Clear();
+        int ya = Math.Max(0, y0 - r), yb = Math.Min(plane.Height - 1, y0 + r);
+        for (int y = ya; y <= yb; y++)
+        {
+            byte* s = plane.Row(y) + c0;
+            for (int j = 0; j < nc; j++) cols[(long)j * StateFloats + s[j]] += 1;
+        }
+        for (int j = 0; j < nc; j++)
+        {
+            float* q = cols + (long)j * StateFloats, m = q + 256;
+            float cq = 0, cm = 0;
+            for (int i = 0; i < 256; i++)
+            {
+                float p = q[i];
+                cq += p;
+                cm += i * p;
+                q[i] = cq;
+                m[i] = cm;
+            }
+        }
+    }
+
+    /// <summary>Moves every column's window down one row: <paramref name="leaving"/> and <paramref name="entering"/>
+    /// are the rows that drop out and come in (null where the window is clipped).</summary>
+    private static void StepColumns(byte* leaving, byte* entering, int nc, float* cols, Path path)
+    {
+        for (int j = 0; j < nc; j++)
+        {
+            int vin = entering != null ? entering[j] : -1, vout = leaving != null ? leaving[j] : -1;
+            if (vin == vout) continue;
+            float* col = cols + (long)j * StateFloats;
+            if (vin >= 0 && vout >= 0) Swap(col, vin, vout, path);
+            else if (vin >= 0) Add(col, vin, 1, path);
+            else Add(col, vout, -1, path);
+        }
+    }
+
+    /// <summary>One column: level <paramref name="vin"/> replaces level <paramref name="vout"/> (they differ). Q changes
+    /// only between the two levels, M from the lower one up (by vin − vout above the higher one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Swap(float* col, int vin, int vout, Path path)
+    {
+        int lo = Math.Min(vin, vout), hi = Math.Max(vin, vout);
+        float fin = vin, fout = vout;
+        float* m = col + 256;
+        if (path == Path.Vector512)
+        {
+            var vi = Vector512.Create(fin);
+            var vo = Vector512.Create(fout);
+            var one = Vector512<float>.One;
+            int b = lo & ~15;
+            for (; b <= hi; b += 16)
+            {
+                var iota = Vector512<float>.Indices + Vector512.Create((float)b);
+                var gi = Vector512.GreaterThanOrEqual(iota, vi);
+                var go = Vector512.GreaterThanOrEqual(iota, vo);
+                (Vector512.Load(col + b) + ((gi & one) - (go & one))).Store(col + b);
+                (Vector512.Load(m + b) + ((gi & vi) - (go & vo))).Store(m + b);
+            }
+            var dc = Vector512.Create(fin - fout);
+            for (; b < 256; b += 16) (Vector512.Load(m + b) + dc).Store(m + b);
+            return;
+        }
+        if (path == Path.Vector256)
+        {
+            var vi = Vector256.Create(fin);
+            var vo = Vector256.Create(fout);
+            var one = Vector256<float>.One;
+            int b = lo & ~7;
+            for (; b <= hi; b += 8)
+            {
+                var iota = Vector256<float>.Indices + Vector256.Create((float)b);
+                var gi = Vector256.GreaterThanOrEqual(iota, vi);
+                var go = Vector256.GreaterThanOrEqual(iota, vo);
+                (Vector256.Load(col + b) + ((gi & one) - (go & one))).Store(col + b);
+                (Vector256.Load(m + b) + ((gi & vi) - (go & vo))).Store(m + b);
+            }
+            var dc = Vector256.Create(fin - fout);
+            for (; b < 256; b += 8) (Vector256.Load(m + b) + dc).Store(m + b);
+            return;
+        }
+        Add(col, vin, 1, Path.Scalar);
+        Add(col, vout, -1, Path.Scalar);
+    }
+
+    /// <summary>One column gains (<paramref name="sign"/> 1) or loses (−1) one sample of level <paramref name="v"/>.</summary>
+    internal static void Add(float* col, int v, int sign, Path path)
+    {
+        float dq = sign, dm = sign * v;
+        float* m = col + 256;
+        if (path == Path.Vector512)
+        {
+            for (int b = v & ~15; b < 256; b += 16)
+            {
+                var ge = Vector512.GreaterThanOrEqual(Vector512<float>.Indices + Vector512.Create((float)b), Vector512.Create((float)v));
+                (Vector512.Load(col + b) + (ge & Vector512.Create(dq))).Store(col + b);
+                (Vector512.Load(m + b) + (ge & Vector512.Create(dm))).Store(m + b);
+            }
+            return;
+        }
+        if (path == Path.Vector256)
+        {
+            for (int b = v & ~7; b < 256; b += 8)
+            {
+                var ge = Vector256.GreaterThanOrEqual(Vector256<float>.Indices + Vector256.Create((float)b), Vector256.Create((float)v));
+                (Vector256.Load(col + b) + (ge & Vector256.Create(dq))).Store(col + b);
+                (Vector256.Load(m + b) + (ge & Vector256.Create(dm))).Store(m + b);
+            }
+            return;
+        }
+        for (int i = v; i < 256; i++)
+        {
+            col[i] += dq;
+            m[i] += dm;
+        }
+    }
+
+    /// <summary>Window state = Σ of the columns xa … xb (image columns; all inside the strip's range).</summary>
+    private static void WindowAt<TM>(float* cols, int c0, int xa, int xb, float* win) where TM : unmanaged
+    {
+        new Span<float>(win, StateFloats).Clear();
+        uint* wm = (uint*)(win + 256);
+        for (int x = xa; x <= xb; x++)
+        {
+            float* col = cols + (long)(x - c0) * StateFloats;
+            for (int i = 0; i < 256; i++) win[i] += col[i];
+            if (typeof(TM) == typeof(float))
+                for (int i = 256; i < 512; i++) win[i] += col[i];
+            else
+                for (int i = 0; i < 256; i++) wm[i] += (uint)col[256 + i];
+        }
+    }
+
+    /// <summary>The window's population and level sum after adding <paramref name="enter"/> and removing
+    /// <paramref name="leave"/> (exact: counts stay below 2^24, wide sums are unsigned integers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (long Pop, long Sum) Totals<TM>(float* win, float* enter, float* leave) where TM : unmanaged
+    {
+        long pop = (long)(win[255] + (enter[255] - leave[255]));
+        long sum = typeof(TM) == typeof(float)
+            ? (long)(win[511] + (enter[511] - leave[511]))
+            : ((uint*)win)[511] + (uint)(int)(enter[511] - leave[511]);
+        return (pop, sum);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long MomentAt<TM>(float* win, int i) where TM : unmanaged =>
+        typeof(TM) == typeof(float) ? (long)win[256 + i] : ((uint*)win)[256 + i];
+
+    /// <summary>
+    /// Scalar reference: applies the column step to the window, then scans levels 1…255 exactly as scikit-image
+    /// 0.19's <c>_kernel_otsu</c> does (empty levels skipped, stop once the lower class holds everything, first
+    /// strictly largest <c>t²/(q1·(n − q1))</c> with <c>t = (n − q1)·μ1 − (μ − μ1)·q1</c> in float64).
+    /// </summary>
+    internal static int LevelScalar<TM>(float* win, float* enter, float* leave) where TM : unmanaged
+    {
+        uint* wm = (uint*)(win + 256);
+        for (int i = 0; i < 256; i++)
+        {
+            win[i] += enter[i] - leave[i];
+            if (typeof(TM) == typeof(float)) win[256 + i] += enter[256 + i] - leave[256 + i];
+            else wm[i] += (uint)(int)(enter[256 + i] - leave[256 + i]);
+        }
+        long pop = (long)win[255], sum = MomentAt<TM>(win, 255);
+        double n = pop, best = 0;
+        int bestI = 0;
+        for (int i = 1; i < 256; i++)
+        {
+            long q1 = (long)win[i];
+            if (q1 == (long)win[i - 1]) continue;
+            if (q1 == pop) break;
+            long mu1 = MomentAt<TM>(win, i);
+            double t = (n - q1) * mu1 - (double)((sum - mu1) * q1);
+            double sigma = t * t / (q1 * (n - q1));
+            if (sigma > best) { best = sigma; bestI = i; }
+        }
+        return bestI;
+    }
+
+    /// <summary>
+    /// The smallest estimate a level may have and still be the best, given the largest estimate
+    /// <paramref name="gMax"/>; levels at or above it get the exact float64 evaluation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Cut(float gMax, long pop, long sum, double rho, ref float lastN, ref double bound)
+    {
+        if (pop != lastN)
+        {
+            lastN = pop;
+            bound = SumError / Math.Sqrt(pop - 1.0);
+        }
+        // Every estimate is within rho·G + a of its level's value G (a from the sum's rounding, largest at the
+        // smallest d = n − 1); a level can be the best only if its upper end reaches the best level's lower end.
+        double a = bound * sum;
+        double cut = (1 - rho) / (1 + rho) * (gMax - a) - a;
+        return cut - Math.Abs(cut) * (1.0 / (1 << 20));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Exact<TM>(float* win, int i, long pop, long sum, ref double best, ref int bestI) where TM : unmanaged
+    {
+        long q1 = (long)win[i];
+        if (q1 == (long)win[i - 1]) return true;
+        if (q1 == pop) return false;
+        long mu1 = MomentAt<TM>(win, i);
+        double n = pop;
+        double t = (n - q1) * mu1 - (double)((sum - mu1) * q1);
+        double sigma = t * t / (q1 * (n - q1));
+        if (sigma > best) { best = sigma; bestI = i; }
+        return true;
+    }
+
+    /// <summary>AVX-512 twin of <see cref="LevelScalar{TM}"/> (same result): column step, 16-level estimates,
+    /// exact pass over the candidates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Level512<TM>(float* win, float* enter, float* leave, float* g, ref float lastN, ref double bound)
+        where TM : unmanaged
+    {
+        var (pop, sum) = Totals<TM>(win, enter, leave);
+        // With samples at level 0, the levels below the first non-empty one above 0 have M = 0 but q > 0: scikit-image
+        // never scores them (its scan starts at 1 and skips empty levels), so they must not set the largest estimate.
+        bool zeros = win[0] + (enter[0] - leave[0]) > 0;
+        float gMax = zeros ? Estimate512<TM>(win, enter, leave, g, pop, sum, true) : Estimate512<TM>(win, enter, leave, g, pop, sum, false);
+        if (float.IsNegativeInfinity(gMax)) return 0;
+        var cut = Vector512.Create((float)Cut(gMax, pop, sum, Rho512, ref lastN, ref bound));
+        double best = 0;
+        int bestI = 0;
+        for (int b = 0; b < 256; b += 16)
+        {
+            ulong bits = Vector512.GreaterThanOrEqual(Vector512.Load(g + b), cut).ExtractMostSignificantBits();
+            if (b == 0) bits &= ~1UL;
+            while (bits != 0)
+            {
+                int i = b + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (!Exact<TM>(win, i, pop, sum, ref best, ref bestI)) return bestI;
+            }
+        }
+        return bestI;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Estimate512<TM>(float* win, float* enter, float* leave, float* g, long pop, long sum, bool zeros)
+        where TM : unmanaged
+    {
+        var nv = Vector512.Create((float)pop);
+        var mu = Vector512.Create((float)((double)sum / pop));
+        var zero = Vector512<float>.Zero;
+        var acc0 = Vector512.Create(float.NegativeInfinity);
+        var acc1 = acc0;
+        for (int b = 0; b < 256; b += 32)
+        {
+            acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, zeros);
+            acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, zero, acc1, zeros);
+        }
+        var m = Avx512F.Max(acc0, acc1);
+        var m8 = Avx.Max(m.GetLower(), m.GetUpper());
+        var m4 = Sse.Max(m8.GetLower(), m8.GetUpper());
+        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b01_00_11_10));
+        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b10_11_00_01));
+        return m4.ToScalar();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Block512<TM>(float* win, float* enter, float* leave, float* g, int b,
+        Vector512<float> nv, Vector512<float> mu, Vector512<float> zero, Vector512<float> acc, bool zeros) where TM : unmanaged
+    {
+        var q = Vector512.Load(win + b) + (Vector512.Load(enter + b) - Vector512.Load(leave + b));
+        q.Store(win + b);
+        Vector512<float> m;
+        if (typeof(TM) == typeof(float))
+        {
+            m = Vector512.Load(win + 256 + b) + (Vector512.Load(enter + 256 + b) - Vector512.Load(leave + 256 + b));
+            m.Store(win + 256 + b);
+        }
+        else
+        {
+            var mi = Vector512.Load((uint*)win + 256 + b)
+                     + Avx512F.ConvertToVector512Int32WithTruncation(Vector512.Load(enter + 256 + b) - Vector512.Load(leave + 256 + b)).AsUInt32();
+            mi.Store((uint*)win + 256 + b);
+            m = Avx512F.ConvertToVector512Single(mi);
+        }
+        // q·μ − M = q·(μ − μ1) ≥ 0 and d = q·(n − q) > 0 exactly on the levels scikit-image can score.
+        var t = Avx512F.FusedMultiplySubtract(q, mu, m);
+        var d = (nv - q) * q;
+        var est = t * Avx512F.ReciprocalSqrt14(d);
+        est.Store(g + b);
+        var valid = Vector512.GreaterThan(d, zero);
+        if (zeros) valid &= Vector512.GreaterThan(m, zero);
+        return Vector512.ConditionalSelect(valid, Avx512F.Max(acc, est), acc);
+    }
+
+    /// <summary>AVX2 twin of <see cref="Level512{TM}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Level256<TM>(float* win, float* enter, float* leave, float* g, ref float lastN, ref double bound)
+        where TM : unmanaged
+    {
+        var (pop, sum) = Totals<TM>(win, enter, leave);
+        bool zeros = win[0] + (enter[0] - leave[0]) > 0;
+        float gMax = zeros ? Estimate256<TM>(win, enter, leave, g, pop, sum, true) : Estimate256<TM>(win, enter, leave, g, pop, sum, false);
+        if (float.IsNegativeInfinity(gMax)) return 0;
+        var cut = Vector256.Create((float)Cut(gMax, pop, sum, Rho256, ref lastN, ref bound));
+        double best = 0;
+        int bestI = 0;
+        for (int b = 0; b < 256; b += 8)
+        {
+            uint bits = Vector256.GreaterThanOrEqual(Vector256.Load(g + b), cut).ExtractMostSignificantBits();
+            if (b == 0) bits &= ~1U;
+            while (bits != 0)
+            {
+                int i = b + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (!Exact<TM>(win, i, pop, sum, ref best, ref bestI)) return bestI;
+            }
+        }
+        return bestI;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Estimate256<TM>(float* win, float* enter, float* leave, float* g, long pop, long sum, bool zeros)
+        where TM : unmanaged
+    {
+        var nv = Vector256.Create((float)pop);
+        var mu = Vector256.Create((float)((double)sum / pop));
+        var zero = Vector256<float>.Zero;
+        var acc0 = Vector256.Create(float.NegativeInfinity);
+        var acc1 = acc0;
+        for (int b = 0; b < 256; b += 16)
+        {
+            acc0 = Block256<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, zeros);
+            acc1 = Block256<TM>(win, enter, leave, g, b + 8, nv, mu, zero, acc1, zeros);
+        }
+        var m8 = Avx.Max(acc0, acc1);
+        var m4 = Sse.Max(m8.GetLower(), m8.GetUpper());
+        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b01_00_11_10));
+        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b10_11_00_01));
+        return m4.ToScalar();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Block256<TM>(float* win, float* enter, float* leave, float* g, int b,
+        Vector256<float> nv, Vector256<float> mu, Vector256<float> zero, Vector256<float> acc, bool zeros) where TM : unmanaged
+    {
+        var q = Vector256.Load(win + b) + (Vector256.Load(enter + b) - Vector256.Load(leave + b));
+        q.Store(win + b);
+        Vector256<float> m;
+        if (typeof(TM) == typeof(float))
+        {
+            m = Vector256.Load(win + 256 + b) + (Vector256.Load(enter + 256 + b) - Vector256.Load(leave + 256 + b));
+            m.Store(win + 256 + b);
+        }
+        else
+        {
+            var mi = Vector256.Load((uint*)win + 256 + b)
+                     + Avx.ConvertToVector256Int32WithTruncation(Vector256.Load(enter + 256 + b) - Vector256.Load(leave + 256 + b)).AsUInt32();
+            mi.Store((uint*)win + 256 + b);
+            // Exact split of a 32-bit unsigned value into two floats; their sum rounds once.
+            var hi = Avx.ConvertToVector256Single(Avx2.ShiftRightLogical(mi, 16).AsInt32()) * Vector256.Create(65536f);
+            m = hi + Avx.ConvertToVector256Single((mi & Vector256.Create(0xFFFFu)).AsInt32());
+        }
+        var t = Fma.MultiplySubtract(q, mu, m);
+        var d = (nv - q) * q;
+        var est = t * Avx.ReciprocalSqrt(d);
+        est.Store(g + b);
+        var valid = Avx.CompareGreaterThan(d, zero);
+        if (zeros) valid = Avx.And(valid, Avx.CompareGreaterThan(m, zero));
+        return Avx.BlendVariable(acc, Avx.Max(acc, est), valid);
+    }
+}
