@@ -236,9 +236,11 @@ public class LocalOtsuTests
         var path = Enum.Parse<WindowOtsu.Path>(pathName);
         var rng = new Random(17);
         var hist = new long[256];
-        var state = new float[512];
+        // Like the band's scratch, the window state is preceded by 16 readable floats.
+        var state = new float[16 + 512];
         var zero = new float[512];
         var g = new float[256];
+        var cand = new ulong[4];
         for (int round = 0; round < 6000; round++)
         {
             Array.Clear(hist);
@@ -259,20 +261,20 @@ public class LocalOtsuTests
             {
                 cq += hist[i];
                 cm += i * hist[i];
-                state[i] = cq;
-                if (wide) state[256 + i] = BitConverter.UInt32BitsToSingle((uint)cm);
-                else state[256 + i] = cm;
+                state[16 + i] = cq;
+                state[16 + 256 + i] = wide ? BitConverter.UInt32BitsToSingle((uint)cm) : cm;
             }
-            fixed (float* s = state) fixed (float* z = zero) fixed (float* gp = g)
+            fixed (float* s0 = state) fixed (float* z = zero) fixed (float* gp = g) fixed (ulong* cp = cand)
             {
+                float* s = s0 + 16;
                 float lastN = -1;
                 double bound = 0;
                 int got = (path, wide) switch
                 {
-                    (WindowOtsu.Path.Vector512, false) => WindowOtsu.Level512<float>(s, z, z, gp, ref lastN, ref bound),
-                    (WindowOtsu.Path.Vector512, true) => WindowOtsu.Level512<uint>(s, z, z, gp, ref lastN, ref bound),
-                    (WindowOtsu.Path.Vector256, false) => WindowOtsu.Level256<float>(s, z, z, gp, ref lastN, ref bound),
-                    (WindowOtsu.Path.Vector256, true) => WindowOtsu.Level256<uint>(s, z, z, gp, ref lastN, ref bound),
+                    (WindowOtsu.Path.Vector512, false) => WindowOtsu.Level512<float>(s, z, z, gp, cp, ref lastN, ref bound),
+                    (WindowOtsu.Path.Vector512, true) => WindowOtsu.Level512<uint>(s, z, z, gp, cp, ref lastN, ref bound),
+                    (WindowOtsu.Path.Vector256, false) => WindowOtsu.Level256<float>(s, z, z, gp, cp, ref lastN, ref bound),
+                    (WindowOtsu.Path.Vector256, true) => WindowOtsu.Level256<uint>(s, z, z, gp, cp, ref lastN, ref bound),
                     (_, false) => WindowOtsu.LevelScalar<float>(s, z, z),
                     (_, true) => WindowOtsu.LevelScalar<uint>(s, z, z),
                 };

@@ -29,10 +29,10 @@ internal static unsafe class WindowOtsu
     /// rsqrt14 is within 2^-14, rsqrtps within 1.5·2^-12.</summary>
     private const double Rho512 = 1.0 / 8192, Rho256 = 1.0 / 2048;
 
-    /// <summary>Absolute error of <c>q·μ − M</c> in single precision, per unit of the window's level sum: rounding of
-    /// μ, of M (above 2^24) and of the fused result, each ≤ 2^-24·Σ, plus scikit-image's own float64 rounding of
-    /// t (≤ 2^-52·Σ in these units); 2^-21 leaves a factor two of margin.</summary>
-    private const double SumError = 1.0 / (1 << 21);
+    /// <summary>Absolute error of <c>q·μ − M</c> in single precision, per unit of the window's level sum: the
+    /// roundings of μ (times q), of M above 2^24 and of the fused result, each ≤ 2^-24·Σ, plus scikit-image's own
+    /// float64 rounding of t (≤ 2^-52·Σ in these units): under 4·2^-24; 2^-20 leaves a factor four of margin.</summary>
+    private const double SumError = 1.0 / (1 << 20);
 
     public static Path Resolve(Path path) => path != Path.Auto ? path
         : Avx512F.IsSupported && Vector512.IsHardwareAccelerated ? Path.Vector512
@@ -59,6 +59,7 @@ internal static unsafe class WindowOtsu
         else Band<float>(plane, r, y0, y1, mask, surface, ts, path);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Band<TM>(LocalPlane plane, int r, int y0, int y1, byte* mask, double* surface, int ts, Path path)
         where TM : unmanaged
     {
@@ -68,10 +69,11 @@ internal static unsafe class WindowOtsu
         // One zero column after the strip's columns stands for positions a clipped window does not count.
         nuint bytes = (nuint)((long)(maxCols + 1) * StateFloats * sizeof(float));
         float* cols = (float*)NativeMemory.AlignedAlloc(bytes, 64);
-        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)(2 * StateFloats * sizeof(float)), 64);
+        // The window state is preceded by 16 readable floats: the empty-level test loads Q[i − 1] from level 0 on.
+        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((16 + StateFloats + 256 + 16) * sizeof(float)), 64);
         try
         {
-            float* win = scratch, g = scratch + StateFloats;
+            float* win = scratch + 16, g = win + StateFloats;
             for (int x0 = 0; x0 < w; x0 += strip)
             {
                 int x1 = Math.Min(w, x0 + strip);
@@ -88,28 +90,12 @@ internal static unsafe class WindowOtsu
                             nc, cols, path);
                     }
                     WindowAt<TM>(cols, c0, Math.Max(0, x0 - r), Math.Min(w - 1, x0 + r), win);
-                    byte* s = plane.Row(y);
                     byte* mrow = mask + (long)y * w;
                     double* trow = surface != null ? surface + (long)y * ts : null;
-                    float lastN = -1;
-                    double bound = 0;
-                    for (int x = x0; x < x1; x++)
-                    {
-                        float* enter = zero, leave = zero;
-                        if (x > x0)
-                        {
-                            if (x + r < w) enter = cols + (long)(x + r - c0) * StateFloats;
-                            if (x - r - 1 >= 0) leave = cols + (long)(x - r - 1 - c0) * StateFloats;
-                        }
-                        int t = path switch
-                        {
-                            Path.Vector512 => Level512<TM>(win, enter, leave, g, ref lastN, ref bound),
-                            Path.Vector256 => Level256<TM>(win, enter, leave, g, ref lastN, ref bound),
-                            _ => LevelScalar<TM>(win, enter, leave),
-                        };
-                        mrow[x] = s[x] > t ? (byte)255 : (byte)0;
-                        if (trow != null) trow[x] = t;
-                    }
+                    var row = new Sweep(plane.Row(y), mrow, trow, cols, zero, win, g, x0, x1, c0, r, w);
+                    if (path == Path.Vector512) Sweep512<TM>(row);
+                    else if (path == Path.Vector256) Sweep256<TM>(row);
+                    else SweepScalar<TM>(row);
                 }
             }
         }
@@ -120,7 +106,54 @@ internal static unsafe class WindowOtsu
         }
     }
 
+    /// <summary>One row of one strip: where to read and write, and the column states.</summary>
+    private readonly struct Sweep(byte* src, byte* mask, double* surface, float* cols, float* zero, float* win, float* g,
+        int x0, int x1, int c0, int r, int width)
+    {
+        public readonly byte* Src = src, Mask = mask;
+        public readonly double* Surface = surface;
+        public readonly float* Cols = cols, Zero = zero, Win = win, G = g;
+        public readonly ulong* Cand = (ulong*)(g + 256);
+        public readonly int X0 = x0, X1 = x1, C0 = c0, R = r, Width = width;
+
+        /// <summary>The column entering the window of x (x &gt; X0), or the zero column where it is clipped.</summary>
+        public float* Enter(int x) => x > X0 && x + R < Width ? Cols + (long)(x + R - C0) * StateFloats : Zero;
+
+        /// <summary>The column leaving the window of x (x &gt; X0), or the zero column.</summary>
+        public float* Leave(int x) => x > X0 && x - R - 1 >= 0 ? Cols + (long)(x - R - 1 - C0) * StateFloats : Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Put(int x, int t)
+        {
+            Mask[x] = Src[x] > t ? (byte)255 : (byte)0;
+            if (Surface != null) Surface[x] = t;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static void Sweep512<TM>(Sweep s) where TM : unmanaged
+    {
+        float lastN = -1;
+        double bound = 0;
+        for (int x = s.X0; x < s.X1; x++) s.Put(x, Level512<TM>(s.Win, s.Enter(x), s.Leave(x), s.G, s.Cand, ref lastN, ref bound));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static void Sweep256<TM>(Sweep s) where TM : unmanaged
+    {
+        float lastN = -1;
+        double bound = 0;
+        for (int x = s.X0; x < s.X1; x++) s.Put(x, Level256<TM>(s.Win, s.Enter(x), s.Leave(x), s.G, s.Cand, ref lastN, ref bound));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static void SweepScalar<TM>(Sweep s) where TM : unmanaged
+    {
+        for (int x = s.X0; x < s.X1; x++) s.Put(x, LevelScalar<TM>(s.Win, s.Enter(x), s.Leave(x)));
+    }
+
     /// <summary>Cumulative Q and M of columns c0 … c0+nc−1 over the rows of row y0's (clipped) window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InitColumns(LocalPlane plane, int r, int y0, int c0, int nc, float* cols)
     {
         new Span<float>(cols, nc * StateFloats).Clear();
@@ -147,6 +180,7 @@ internal static unsafe class WindowOtsu
 
     /// <summary>Moves every column's window down one row: <paramref name="leaving"/> and <paramref name="entering"/>
     /// are the rows that drop out and come in (null where the window is clipped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StepColumns(byte* leaving, byte* entering, int nc, float* cols, Path path)
     {
         for (int j = 0; j < nc; j++)
@@ -241,19 +275,30 @@ internal static unsafe class WindowOtsu
     }
 
     /// <summary>Window state = Σ of the columns xa … xb (image columns; all inside the strip's range).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WindowAt<TM>(float* cols, int c0, int xa, int xb, float* win) where TM : unmanaged
     {
         new Span<float>(win, StateFloats).Clear();
-        uint* wm = (uint*)(win + 256);
         for (int x = xa; x <= xb; x++)
         {
             float* col = cols + (long)(x - c0) * StateFloats;
-            for (int i = 0; i < 256; i++) win[i] += col[i];
-            if (typeof(TM) == typeof(float))
-                for (int i = 256; i < 512; i++) win[i] += col[i];
+            if (typeof(TM) == typeof(float)) AddState(win, col, StateFloats);
             else
+            {
+                AddState(win, col, 256);
+                uint* wm = (uint*)(win + 256);
                 for (int i = 0; i < 256; i++) wm[i] += (uint)col[256 + i];
+            }
         }
+    }
+
+    /// <summary>dst[0 … n) += src[0 … n) (n a multiple of 16).</summary>
+    private static void AddState(float* dst, float* src, int n)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i < n; i += 8) (Vector256.Load(dst + i) + Vector256.Load(src + i)).Store(dst + i);
+        for (; i < n; i++) dst[i] += src[i];
     }
 
     /// <summary>The window's population and level sum after adding <paramref name="enter"/> and removing
@@ -335,28 +380,25 @@ internal static unsafe class WindowOtsu
         return true;
     }
 
-    /// <summary>AVX-512 twin of <see cref="LevelScalar{TM}"/> (same result): column step, 16-level estimates,
-    /// exact pass over the candidates.</summary>
+    /// <summary>
+    /// The level among the candidate bits (non-empty levels whose estimate reached the cut; at least one): the only
+    /// one, or the first strictly largest of their exact float64 criteria.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Level512<TM>(float* win, float* enter, float* leave, float* g, ref float lastN, ref double bound)
-        where TM : unmanaged
+    private static int Choose<TM>(float* win, ulong* cand, long pop, long sum) where TM : unmanaged
     {
-        var (pop, sum) = Totals<TM>(win, enter, leave);
-        // With samples at level 0, the levels below the first non-empty one above 0 have M = 0 but q > 0: scikit-image
-        // never scores them (its scan starts at 1 and skips empty levels), so they must not set the largest estimate.
-        bool zeros = win[0] + (enter[0] - leave[0]) > 0;
-        float gMax = zeros ? Estimate512<TM>(win, enter, leave, g, pop, sum, true) : Estimate512<TM>(win, enter, leave, g, pop, sum, false);
-        if (float.IsNegativeInfinity(gMax)) return 0;
-        var cut = Vector512.Create((float)Cut(gMax, pop, sum, Rho512, ref lastN, ref bound));
+        cand[0] &= ~1UL;
+        int count = BitOperations.PopCount(cand[0]) + BitOperations.PopCount(cand[1])
+                    + BitOperations.PopCount(cand[2]) + BitOperations.PopCount(cand[3]);
         double best = 0;
         int bestI = 0;
-        for (int b = 0; b < 256; b += 16)
+        for (int k = 0; k < 4; k++)
         {
-            ulong bits = Vector512.GreaterThanOrEqual(Vector512.Load(g + b), cut).ExtractMostSignificantBits();
-            if (b == 0) bits &= ~1UL;
+            ulong bits = cand[k];
+            if (count == 1 && bits != 0) return 64 * k + BitOperations.TrailingZeroCount(bits);
             while (bits != 0)
             {
-                int i = b + BitOperations.TrailingZeroCount(bits);
+                int i = 64 * k + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 if (!Exact<TM>(win, i, pop, sum, ref best, ref bestI)) return bestI;
             }
@@ -364,31 +406,52 @@ internal static unsafe class WindowOtsu
         return bestI;
     }
 
+    /// <summary>AVX-512 twin of <see cref="LevelScalar{TM}"/> (same result): column step, 16-level estimates,
+    /// exact pass over the candidates. <paramref name="cand"/> is room for 256 candidate bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Estimate512<TM>(float* win, float* enter, float* leave, float* g, long pop, long sum, bool zeros)
+    internal static int Level512<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref float lastN, ref double bound)
         where TM : unmanaged
     {
+        var (pop, sum) = Totals<TM>(win, enter, leave);
         var nv = Vector512.Create((float)pop);
         var mu = Vector512.Create((float)((double)sum / pop));
         var zero = Vector512<float>.Zero;
         var acc0 = Vector512.Create(float.NegativeInfinity);
         var acc1 = acc0;
+        // Level 0 is never scored (scikit-image's scan starts at 1): its "previous count" is its own.
+        var prev = Vector512.Create(win[0] + (enter[0] - leave[0]));
         for (int b = 0; b < 256; b += 32)
         {
-            acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, zeros);
-            acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, zero, acc1, zeros);
+            acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, ref prev);
+            acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, zero, acc1, ref prev);
         }
         var m = Avx512F.Max(acc0, acc1);
         var m8 = Avx.Max(m.GetLower(), m.GetUpper());
         var m4 = Sse.Max(m8.GetLower(), m8.GetUpper());
         m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b01_00_11_10));
         m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b10_11_00_01));
-        return m4.ToScalar();
+        float gMax = m4.ToScalar();
+        if (float.IsNegativeInfinity(gMax)) return 0;
+        var cut = Vector512.Create((float)Cut(gMax, pop, sum, Rho512, ref lastN, ref bound));
+        for (int k = 0; k < 4; k++)
+        {
+            float* gk = g + 64 * k;
+            cand[k] = Vector512.GreaterThanOrEqual(Vector512.Load(gk), cut).ExtractMostSignificantBits()
+                      | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 16), cut).ExtractMostSignificantBits() << 16
+                      | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 32), cut).ExtractMostSignificantBits() << 32
+                      | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 48), cut).ExtractMostSignificantBits() << 48;
+        }
+        return Choose<TM>(win, cand, pop, sum);
     }
 
+    /// <summary>
+    /// One 16-level block: applies the column step to Q and M, and stores the estimate g where scikit-image scores
+    /// the level (non-empty, 0 &lt; q &lt; n; an empty level would only repeat the one below it) and −∞ elsewhere.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Block512<TM>(float* win, float* enter, float* leave, float* g, int b,
-        Vector512<float> nv, Vector512<float> mu, Vector512<float> zero, Vector512<float> acc, bool zeros) where TM : unmanaged
+        Vector512<float> nv, Vector512<float> mu, Vector512<float> zero, Vector512<float> acc, ref Vector512<float> prev)
+        where TM : unmanaged
     {
         var q = Vector512.Load(win + b) + (Vector512.Load(enter + b) - Vector512.Load(leave + b));
         q.Store(win + b);
@@ -409,62 +472,54 @@ internal static unsafe class WindowOtsu
         var t = Avx512F.FusedMultiplySubtract(q, mu, m);
         var d = (nv - q) * q;
         var est = t * Avx512F.ReciprocalSqrt14(d);
+        var below = Avx512F.AlignRight32(q.AsUInt32(), prev.AsUInt32(), 15).AsSingle();
+        prev = q;
+        var valid = Vector512.GreaterThan(d, zero) & ~Vector512.Equals(q, below);
+        est = Vector512.ConditionalSelect(valid, est, Vector512.Create(float.NegativeInfinity));
         est.Store(g + b);
-        var valid = Vector512.GreaterThan(d, zero);
-        if (zeros) valid &= Vector512.GreaterThan(m, zero);
-        return Vector512.ConditionalSelect(valid, Avx512F.Max(acc, est), acc);
+        return Avx512F.Max(acc, est);
     }
 
     /// <summary>AVX2 twin of <see cref="Level512{TM}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Level256<TM>(float* win, float* enter, float* leave, float* g, ref float lastN, ref double bound)
+    internal static int Level256<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref float lastN, ref double bound)
         where TM : unmanaged
     {
         var (pop, sum) = Totals<TM>(win, enter, leave);
-        bool zeros = win[0] + (enter[0] - leave[0]) > 0;
-        float gMax = zeros ? Estimate256<TM>(win, enter, leave, g, pop, sum, true) : Estimate256<TM>(win, enter, leave, g, pop, sum, false);
-        if (float.IsNegativeInfinity(gMax)) return 0;
-        var cut = Vector256.Create((float)Cut(gMax, pop, sum, Rho256, ref lastN, ref bound));
-        double best = 0;
-        int bestI = 0;
-        for (int b = 0; b < 256; b += 8)
-        {
-            uint bits = Vector256.GreaterThanOrEqual(Vector256.Load(g + b), cut).ExtractMostSignificantBits();
-            if (b == 0) bits &= ~1U;
-            while (bits != 0)
-            {
-                int i = b + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                if (!Exact<TM>(win, i, pop, sum, ref best, ref bestI)) return bestI;
-            }
-        }
-        return bestI;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Estimate256<TM>(float* win, float* enter, float* leave, float* g, long pop, long sum, bool zeros)
-        where TM : unmanaged
-    {
         var nv = Vector256.Create((float)pop);
         var mu = Vector256.Create((float)((double)sum / pop));
         var zero = Vector256<float>.Zero;
         var acc0 = Vector256.Create(float.NegativeInfinity);
         var acc1 = acc0;
+        var prev = Vector256.Create(win[0] + (enter[0] - leave[0]));
         for (int b = 0; b < 256; b += 16)
         {
-            acc0 = Block256<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, zeros);
-            acc1 = Block256<TM>(win, enter, leave, g, b + 8, nv, mu, zero, acc1, zeros);
+            acc0 = Block256<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, ref prev);
+            acc1 = Block256<TM>(win, enter, leave, g, b + 8, nv, mu, zero, acc1, ref prev);
         }
         var m8 = Avx.Max(acc0, acc1);
         var m4 = Sse.Max(m8.GetLower(), m8.GetUpper());
         m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b01_00_11_10));
         m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b10_11_00_01));
-        return m4.ToScalar();
+        float gMax = m4.ToScalar();
+        if (float.IsNegativeInfinity(gMax)) return 0;
+        var cut = Vector256.Create((float)Cut(gMax, pop, sum, Rho256, ref lastN, ref bound));
+        for (int k = 0; k < 4; k++)
+        {
+            ulong w = 0;
+            for (int j = 0; j < 8; j++)
+                w |= (ulong)Vector256.GreaterThanOrEqual(Vector256.Load(g + 64 * k + 8 * j), cut).ExtractMostSignificantBits() << (8 * j);
+            cand[k] = w;
+        }
+        return Choose<TM>(win, cand, pop, sum);
     }
 
+    /// <summary>AVX2 twin of <see cref="Block512{TM}"/> (8 levels; <paramref name="prev"/> holds the previous
+    /// block's counts rotated up by one lane, so its lane 0 is the count just below this block).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Block256<TM>(float* win, float* enter, float* leave, float* g, int b,
-        Vector256<float> nv, Vector256<float> mu, Vector256<float> zero, Vector256<float> acc, bool zeros) where TM : unmanaged
+        Vector256<float> nv, Vector256<float> mu, Vector256<float> zero, Vector256<float> acc, ref Vector256<float> prev)
+        where TM : unmanaged
     {
         var q = Vector256.Load(win + b) + (Vector256.Load(enter + b) - Vector256.Load(leave + b));
         q.Store(win + b);
@@ -479,16 +534,19 @@ internal static unsafe class WindowOtsu
             var mi = Vector256.Load((uint*)win + 256 + b)
                      + Avx.ConvertToVector256Int32WithTruncation(Vector256.Load(enter + 256 + b) - Vector256.Load(leave + 256 + b)).AsUInt32();
             mi.Store((uint*)win + 256 + b);
-            // Exact split of a 32-bit unsigned value into two floats; their sum rounds once.
+            // Exact split of a 32-bit unsigned value into two floats; their sum rounds once, like a direct conversion.
             var hi = Avx.ConvertToVector256Single(Avx2.ShiftRightLogical(mi, 16).AsInt32()) * Vector256.Create(65536f);
             m = hi + Avx.ConvertToVector256Single((mi & Vector256.Create(0xFFFFu)).AsInt32());
         }
         var t = Fma.MultiplySubtract(q, mu, m);
         var d = (nv - q) * q;
         var est = t * Avx.ReciprocalSqrt(d);
+        var rotated = Avx2.PermuteVar8x32(q, Vector256.Create(7, 0, 1, 2, 3, 4, 5, 6));
+        var below = Avx.Blend(rotated, prev, 1);
+        prev = rotated;
+        var valid = Avx.AndNot(Avx.CompareEqual(q, below), Avx.CompareGreaterThan(d, zero));
+        est = Avx.BlendVariable(Vector256.Create(float.NegativeInfinity), est, valid);
         est.Store(g + b);
-        var valid = Avx.CompareGreaterThan(d, zero);
-        if (zeros) valid = Avx.And(valid, Avx.CompareGreaterThan(m, zero));
-        return Avx.BlendVariable(acc, Avx.Max(acc, est), valid);
+        return Avx.Max(acc, est);
     }
 }
