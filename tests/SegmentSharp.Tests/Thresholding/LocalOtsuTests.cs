@@ -267,14 +267,13 @@ public class LocalOtsuTests
             fixed (float* s0 = state) fixed (float* z = zero) fixed (float* gp = g) fixed (ulong* cp = cand)
             {
                 float* s = s0 + 16;
-                float lastN = -1;
-                double bound = 0;
+                var pc = new WindowOtsu.Population();
                 int got = (path, wide) switch
                 {
-                    (WindowOtsu.Path.Vector512, false) => WindowOtsu.Level512<float>(s, z, z, gp, cp, ref lastN, ref bound),
-                    (WindowOtsu.Path.Vector512, true) => WindowOtsu.Level512<uint>(s, z, z, gp, cp, ref lastN, ref bound),
-                    (WindowOtsu.Path.Vector256, false) => WindowOtsu.Level256<float>(s, z, z, gp, cp, ref lastN, ref bound),
-                    (WindowOtsu.Path.Vector256, true) => WindowOtsu.Level256<uint>(s, z, z, gp, cp, ref lastN, ref bound),
+                    (WindowOtsu.Path.Vector512, false) => WindowOtsu.Level512<float>(s, z, z, gp, cp, ref pc),
+                    (WindowOtsu.Path.Vector512, true) => WindowOtsu.Level512<uint>(s, z, z, gp, cp, ref pc),
+                    (WindowOtsu.Path.Vector256, false) => WindowOtsu.Level256<float>(s, z, z, gp, cp, ref pc),
+                    (WindowOtsu.Path.Vector256, true) => WindowOtsu.Level256<uint>(s, z, z, gp, cp, ref pc),
                     (_, false) => WindowOtsu.LevelScalar<float>(s, z, z),
                     (_, true) => WindowOtsu.LevelScalar<uint>(s, z, z),
                 };

@@ -29,6 +29,8 @@ internal static unsafe class WindowOtsu
     /// rsqrt14 is within 2^-14, rsqrtps within 1.5·2^-12.</summary>
     private const double Rho512 = 1.0 / 8192, Rho256 = 1.0 / 2048;
 
+    private static readonly float Shrink512 = Population.Shrink(Rho512), Shrink256 = Population.Shrink(Rho256);
+
     /// <summary>Absolute error of <c>q·μ − M</c> in single precision, per unit of the window's level sum: the
     /// roundings of μ (times q), of M above 2^24 and of the fused result, each ≤ 2^-24·Σ, plus scikit-image's own
     /// float64 rounding of t (≤ 2^-52·Σ in these units): under 4·2^-24; 2^-20 leaves a factor four of margin.</summary>
@@ -133,17 +135,15 @@ internal static unsafe class WindowOtsu
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static void Sweep512<TM>(Sweep s) where TM : unmanaged
     {
-        float lastN = -1;
-        double bound = 0;
-        for (int x = s.X0; x < s.X1; x++) s.Put(x, Level512<TM>(s.Win, s.Enter(x), s.Leave(x), s.G, s.Cand, ref lastN, ref bound));
+        var pc = new Population();
+        for (int x = s.X0; x < s.X1; x++) s.Put(x, Level512<TM>(s.Win, s.Enter(x), s.Leave(x), s.G, s.Cand, ref pc));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static void Sweep256<TM>(Sweep s) where TM : unmanaged
     {
-        float lastN = -1;
-        double bound = 0;
-        for (int x = s.X0; x < s.X1; x++) s.Put(x, Level256<TM>(s.Win, s.Enter(x), s.Leave(x), s.G, s.Cand, ref lastN, ref bound));
+        var pc = new Population();
+        for (int x = s.X0; x < s.X1; x++) s.Put(x, Level256<TM>(s.Win, s.Enter(x), s.Leave(x), s.G, s.Cand, ref pc));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
@@ -301,18 +301,6 @@ internal static unsafe class WindowOtsu
         for (; i < n; i++) dst[i] += src[i];
     }
 
-    /// <summary>The window's population and level sum after adding <paramref name="enter"/> and removing
-    /// <paramref name="leave"/> (exact: counts stay below 2^24, wide sums are unsigned integers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (long Pop, long Sum) Totals<TM>(float* win, float* enter, float* leave) where TM : unmanaged
-    {
-        long pop = (long)(win[255] + (enter[255] - leave[255]));
-        long sum = typeof(TM) == typeof(float)
-            ? (long)(win[511] + (enter[511] - leave[511]))
-            : ((uint*)win)[511] + (uint)(int)(enter[511] - leave[511]);
-        return (pop, sum);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long MomentAt<TM>(float* win, int i) where TM : unmanaged =>
         typeof(TM) == typeof(float) ? (long)win[256 + i] : ((uint*)win)[256 + i];
@@ -348,22 +336,71 @@ internal static unsafe class WindowOtsu
     }
 
     /// <summary>
-    /// The smallest estimate a level may have and still be the best, given the largest estimate
-    /// <paramref name="gMax"/>; levels at or above it get the exact float64 evaluation.
+    /// Constants of one window population n, recomputed only when n changes (near the image borders). A level can be
+    /// the best only if the upper end of its error interval reaches the lower end of the largest estimate's: every
+    /// estimate is within ρ·G + a of its level's true value G, where a = SumError·Σ/√(n − 1) comes from the
+    /// numerator's rounding and is largest at the smallest d = q·(n − q) = n − 1. So the cut is
+    /// <c>c·gMax − (1 + c)·a</c> with <c>c = (1 − ρ)/(1 + ρ)</c>, taken a little lower (2^-18 on both terms) so that the
+    /// single-precision fused multiply-add that forms it can only err downwards.
+    /// </summary>
+    internal struct Population
+    {
+        public float N, Inverse;
+        public double Reach;
+
+        public Population() => N = -1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Update(float n, double rho)
+        {
+            if (n == N) return;
+            N = n;
+            Inverse = 1f / n;
+            double c = (1 - rho) / (1 + rho);
+            Reach = n > 1 ? SumError / Math.Sqrt(n - 1.0) * (1 + c) * (1 + 1.0 / (1 << 17)) : 0;
+        }
+
+        public static float Shrink(double rho) => (float)((1 - rho) / (1 + rho) - 1.0 / (1 << 18));
+    }
+
+    /// <summary>
+    /// The level among the candidate bits (non-empty levels whose estimate reached the cut; at least one): the only
+    /// one, or the first strictly largest of their exact float64 criteria.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Cut(float gMax, long pop, long sum, double rho, ref float lastN, ref double bound)
+    private static int Choose<TM>(float* win, ulong* cand) where TM : unmanaged
     {
-        if (pop != lastN)
+        cand[0] &= ~1UL;
+        int count = BitOperations.PopCount(cand[0]) + BitOperations.PopCount(cand[1])
+                    + BitOperations.PopCount(cand[2]) + BitOperations.PopCount(cand[3]);
+        if (count == 1)
+            for (int k = 0; ; k++)
+                if (cand[k] != 0) return 64 * k + BitOperations.TrailingZeroCount(cand[k]);
+        long pop = (long)win[255], sum = MomentAt<TM>(win, 255);
+        double best = 0;
+        int bestI = 0;
+        for (int k = 0; k < 4; k++)
         {
-            lastN = pop;
-            bound = SumError / Math.Sqrt(pop - 1.0);
+            ulong bits = cand[k];
+            while (bits != 0)
+            {
+                int i = 64 * k + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (!Exact<TM>(win, i, pop, sum, ref best, ref bestI)) return bestI;
+            }
         }
-        // Every estimate is within rho·G + a of its level's value G (a from the sum's rounding, largest at the
-        // smallest d = n − 1); a level can be the best only if its upper end reaches the best level's lower end.
-        double a = bound * sum;
-        double cut = (1 - rho) / (1 + rho) * (gMax - a) - a;
-        return cut - Math.Abs(cut) * (1.0 / (1 << 20));
+        return bestI;
+    }
+
+    /// <summary>The window's population and level sum after the column step, as floats (the sum rounded above 2^24).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (float Pop, float Sum) Totals<TM>(float* win, float* enter, float* leave) where TM : unmanaged
+    {
+        float pop = win[255] + (enter[255] - leave[255]);
+        float sum = typeof(TM) == typeof(float)
+            ? win[511] + (enter[511] - leave[511])
+            : ((uint*)win)[511] + (uint)(int)(enter[511] - leave[511]);
+        return (pop, sum);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -380,41 +417,17 @@ internal static unsafe class WindowOtsu
         return true;
     }
 
-    /// <summary>
-    /// The level among the candidate bits (non-empty levels whose estimate reached the cut; at least one): the only
-    /// one, or the first strictly largest of their exact float64 criteria.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Choose<TM>(float* win, ulong* cand, long pop, long sum) where TM : unmanaged
-    {
-        cand[0] &= ~1UL;
-        int count = BitOperations.PopCount(cand[0]) + BitOperations.PopCount(cand[1])
-                    + BitOperations.PopCount(cand[2]) + BitOperations.PopCount(cand[3]);
-        double best = 0;
-        int bestI = 0;
-        for (int k = 0; k < 4; k++)
-        {
-            ulong bits = cand[k];
-            if (count == 1 && bits != 0) return 64 * k + BitOperations.TrailingZeroCount(bits);
-            while (bits != 0)
-            {
-                int i = 64 * k + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                if (!Exact<TM>(win, i, pop, sum, ref best, ref bestI)) return bestI;
-            }
-        }
-        return bestI;
-    }
-
     /// <summary>AVX-512 twin of <see cref="LevelScalar{TM}"/> (same result): column step, 16-level estimates,
     /// exact pass over the candidates. <paramref name="cand"/> is room for 256 candidate bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Level512<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref float lastN, ref double bound)
+    internal static int Level512<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref Population pc)
         where TM : unmanaged
     {
         var (pop, sum) = Totals<TM>(win, enter, leave);
-        var nv = Vector512.Create((float)pop);
-        var mu = Vector512.Create((float)((double)sum / pop));
+        pc.Update(pop, Rho512);
+        var nv = Vector512.Create(pop);
+        var mu = Vector512.Create(sum * pc.Inverse);
+        var reach = Vector512.Create((float)(pc.Reach * sum));
         var zero = Vector512<float>.Zero;
         var acc0 = Vector512.Create(float.NegativeInfinity);
         var acc1 = acc0;
@@ -425,14 +438,14 @@ internal static unsafe class WindowOtsu
             acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, ref prev);
             acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, zero, acc1, ref prev);
         }
+        // Largest estimate in every lane, then the cut, without leaving the vector unit.
         var m = Avx512F.Max(acc0, acc1);
-        var m8 = Avx.Max(m.GetLower(), m.GetUpper());
-        var m4 = Sse.Max(m8.GetLower(), m8.GetUpper());
-        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b01_00_11_10));
-        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b10_11_00_01));
-        float gMax = m4.ToScalar();
-        if (float.IsNegativeInfinity(gMax)) return 0;
-        var cut = Vector512.Create((float)Cut(gMax, pop, sum, Rho512, ref lastN, ref bound));
+        m = Avx512F.Max(m, Avx512F.Shuffle4x128(m, m, 0b01_00_11_10));
+        m = Avx512F.Max(m, Avx512F.Shuffle4x128(m, m, 0b10_11_00_01));
+        m = Avx512F.Max(m, Avx512F.Permute4x32(m, 0b01_00_11_10));
+        m = Avx512F.Max(m, Avx512F.Permute4x32(m, 0b10_11_00_01));
+        if (float.IsNegativeInfinity(m.ToScalar())) return 0;
+        var cut = Avx512F.FusedMultiplySubtract(m, Vector512.Create(Shrink512), reach);
         for (int k = 0; k < 4; k++)
         {
             float* gk = g + 64 * k;
@@ -441,7 +454,7 @@ internal static unsafe class WindowOtsu
                       | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 32), cut).ExtractMostSignificantBits() << 32
                       | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 48), cut).ExtractMostSignificantBits() << 48;
         }
-        return Choose<TM>(win, cand, pop, sum);
+        return Choose<TM>(win, cand);
     }
 
     /// <summary>
@@ -482,12 +495,14 @@ internal static unsafe class WindowOtsu
 
     /// <summary>AVX2 twin of <see cref="Level512{TM}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Level256<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref float lastN, ref double bound)
+    internal static int Level256<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref Population pc)
         where TM : unmanaged
     {
         var (pop, sum) = Totals<TM>(win, enter, leave);
-        var nv = Vector256.Create((float)pop);
-        var mu = Vector256.Create((float)((double)sum / pop));
+        pc.Update(pop, Rho256);
+        var nv = Vector256.Create(pop);
+        var mu = Vector256.Create(sum * pc.Inverse);
+        var reach = Vector256.Create((float)(pc.Reach * sum));
         var zero = Vector256<float>.Zero;
         var acc0 = Vector256.Create(float.NegativeInfinity);
         var acc1 = acc0;
@@ -497,13 +512,12 @@ internal static unsafe class WindowOtsu
             acc0 = Block256<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, ref prev);
             acc1 = Block256<TM>(win, enter, leave, g, b + 8, nv, mu, zero, acc1, ref prev);
         }
-        var m8 = Avx.Max(acc0, acc1);
-        var m4 = Sse.Max(m8.GetLower(), m8.GetUpper());
-        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b01_00_11_10));
-        m4 = Sse.Max(m4, Sse.Shuffle(m4, m4, 0b10_11_00_01));
-        float gMax = m4.ToScalar();
-        if (float.IsNegativeInfinity(gMax)) return 0;
-        var cut = Vector256.Create((float)Cut(gMax, pop, sum, Rho256, ref lastN, ref bound));
+        var m = Avx.Max(acc0, acc1);
+        m = Avx.Max(m, Avx.Permute2x128(m, m, 1));
+        m = Avx.Max(m, Avx.Permute(m, 0b01_00_11_10));
+        m = Avx.Max(m, Avx.Permute(m, 0b10_11_00_01));
+        if (float.IsNegativeInfinity(m.ToScalar())) return 0;
+        var cut = Fma.MultiplySubtract(m, Vector256.Create(Shrink256), reach);
         for (int k = 0; k < 4; k++)
         {
             ulong w = 0;
@@ -511,7 +525,7 @@ internal static unsafe class WindowOtsu
                 w |= (ulong)Vector256.GreaterThanOrEqual(Vector256.Load(g + 64 * k + 8 * j), cut).ExtractMostSignificantBits() << (8 * j);
             cand[k] = w;
         }
-        return Choose<TM>(win, cand, pop, sum);
+        return Choose<TM>(win, cand);
     }
 
     /// <summary>AVX2 twin of <see cref="Block512{TM}"/> (8 levels; <paramref name="prev"/> holds the previous
