@@ -25,16 +25,25 @@ internal static unsafe class WindowOtsu
     /// <summary>Floats per column (or window) state: Q[0…255] then M[0…255].</summary>
     private const int StateFloats = 512;
 
-    /// <summary>Relative error of one single-precision g (estimate, rounding of d and the product), with margin:
-    /// rsqrt14 is within 2^-14, rsqrtps within 1.5·2^-12.</summary>
-    private const double Rho512 = 1.0 / 8192, Rho256 = 1.0 / 2048;
+    /// <summary>
+    /// Relative error of one single-precision estimate g: the reciprocal square-root estimate (rsqrt14 within 2^-14,
+    /// rsqrtps within 1.5·2^-12) plus the roundings of d, of the two fused steps of the numerator and of the product
+    /// (under 4·2^-24 together), with 2^-20 covering those and scikit-image's own float64 roundings of σ².
+    /// </summary>
+    private const double Rho512 = 1.0 / (1 << 14) + 1.0 / (1 << 20), Rho256 = 1.5 / (1 << 12) + 1.0 / (1 << 20);
 
-    private static readonly float Shrink512 = Population.Shrink(Rho512), Shrink256 = Population.Shrink(Rho256);
+    /// <summary>(1 − ρ)/(1 + ρ) taken 2^-18 lower, so that the fused single-precision cut can only err downwards.</summary>
+    private const float Shrink512 = (float)((1 - Rho512) / (1 + Rho512) - 1.0 / (1 << 18)),
+        Shrink256 = (float)((1 - Rho256) / (1 + Rho256) - 1.0 / (1 << 18));
 
-    /// <summary>Absolute error of <c>q·μ − M</c> in single precision, per unit of the window's level sum: the
-    /// roundings of μ (times q), of M above 2^24 and of the fused result, each ≤ 2^-24·Σ, plus scikit-image's own
-    /// float64 rounding of t (≤ 2^-52·Σ in these units): under 4·2^-24; 2^-20 leaves a factor four of margin.</summary>
-    private const double SumError = 1.0 / (1 << 20);
+    /// <summary>
+    /// Absolute error of the numerator <c>q·μ − M</c>, per unit of the window's level sum Σ: μ is split into a float
+    /// pair (error ≤ 2^-47·μ, so ≤ 2^-47·Σ once multiplied by q), while the fused steps err only relative to the
+    /// numerator itself (counted in ρ). Above 2^24, M's conversion to a float adds up to 2^-24·Σ.
+    /// Both constants leave a factor of four or more of margin, and also cover scikit-image's float64 rounding of t
+    /// (≤ 2^-52·Σ in these units).
+    /// </summary>
+    private const double SumError = 1.0 / (1L << 44), WideSumError = 1.0 / (1 << 22);
 
     public static Path Resolve(Path path) => path != Path.Auto ? path
         : Avx512F.IsSupported && Vector512.IsHardwareAccelerated ? Path.Vector512
@@ -302,8 +311,8 @@ internal static unsafe class WindowOtsu
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long MomentAt<TM>(float* win, int i) where TM : unmanaged =>
-        typeof(TM) == typeof(float) ? (long)win[256 + i] : ((uint*)win)[256 + i];
+    private static double MomentAt<TM>(float* win, int i) where TM : unmanaged =>
+        typeof(TM) == typeof(float) ? (double)win[256 + i] : (double)((uint*)win)[256 + i];
 
     /// <summary>
     /// Scalar reference: applies the column step to the window, then scans levels 1…255 exactly as scikit-image
@@ -319,7 +328,7 @@ internal static unsafe class WindowOtsu
             if (typeof(TM) == typeof(float)) win[256 + i] += enter[256 + i] - leave[256 + i];
             else wm[i] += (uint)(int)(enter[256 + i] - leave[256 + i]);
         }
-        long pop = (long)win[255], sum = MomentAt<TM>(win, 255);
+        long pop = (long)win[255], sum = (long)MomentAt<TM>(win, 255);
         double n = pop, best = 0;
         int bestI = 0;
         for (int i = 1; i < 256; i++)
@@ -327,7 +336,7 @@ internal static unsafe class WindowOtsu
             long q1 = (long)win[i];
             if (q1 == (long)win[i - 1]) continue;
             if (q1 == pop) break;
-            long mu1 = MomentAt<TM>(win, i);
+            long mu1 = (long)MomentAt<TM>(win, i);
             double t = (n - q1) * mu1 - (double)((sum - mu1) * q1);
             double sigma = t * t / (q1 * (n - q1));
             if (sigma > best) { best = sigma; bestI = i; }
@@ -345,22 +354,20 @@ internal static unsafe class WindowOtsu
     /// </summary>
     internal struct Population
     {
-        public float N, Inverse;
-        public double Reach;
+        public float N;
+        public double Inverse, Reach;
 
         public Population() => N = -1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Update(float n, double rho)
+        public void Update(float n, double rho, double sumError)
         {
             if (n == N) return;
             N = n;
-            Inverse = 1f / n;
+            Inverse = 1.0 / n;
             double c = (1 - rho) / (1 + rho);
-            Reach = n > 1 ? SumError / Math.Sqrt(n - 1.0) * (1 + c) * (1 + 1.0 / (1 << 17)) : 0;
+            Reach = n > 1 ? sumError / Math.Sqrt(n - 1.0) * (1 + c) * (1 + 1.0 / (1 << 17)) : 0;
         }
-
-        public static float Shrink(double rho) => (float)((1 - rho) / (1 + rho) - 1.0 / (1 << 18));
     }
 
     /// <summary>
@@ -376,7 +383,7 @@ internal static unsafe class WindowOtsu
         if (count == 1)
             for (int k = 0; ; k++)
                 if (cand[k] != 0) return 64 * k + BitOperations.TrailingZeroCount(cand[k]);
-        long pop = (long)win[255], sum = MomentAt<TM>(win, 255);
+        double pop = win[255], sum = MomentAt<TM>(win, 255);
         double best = 0;
         int bestI = 0;
         for (int k = 0; k < 4; k++)
@@ -392,26 +399,27 @@ internal static unsafe class WindowOtsu
         return bestI;
     }
 
-    /// <summary>The window's population and level sum after the column step, as floats (the sum rounded above 2^24).</summary>
+    /// <summary>The window's population and level sum after the column step (exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (float Pop, float Sum) Totals<TM>(float* win, float* enter, float* leave) where TM : unmanaged
+    private static (float Pop, double Sum) Totals<TM>(float* win, float* enter, float* leave) where TM : unmanaged
     {
         float pop = win[255] + (enter[255] - leave[255]);
-        float sum = typeof(TM) == typeof(float)
-            ? win[511] + (enter[511] - leave[511])
-            : ((uint*)win)[511] + (uint)(int)(enter[511] - leave[511]);
+        double sum = typeof(TM) == typeof(float)
+            ? (double)(win[511] + (enter[511] - leave[511]))
+            : (double)(((uint*)win)[511] + (uint)(int)(enter[511] - leave[511]));
         return (pop, sum);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Exact<TM>(float* win, int i, long pop, long sum, ref double best, ref int bestI) where TM : unmanaged
+    private static bool Exact<TM>(float* win, int i, double n, double sum, ref double best, ref int bestI) where TM : unmanaged
     {
-        long q1 = (long)win[i];
-        if (q1 == (long)win[i - 1]) return true;
-        if (q1 == pop) return false;
-        long mu1 = MomentAt<TM>(win, i);
-        double n = pop;
-        double t = (n - q1) * mu1 - (double)((sum - mu1) * q1);
+        // All in float64: the counts and sums are exact there, and scikit-image's int64 product (μ − μ1)·q1, converted
+        // to float64, equals the float64 product of its exact factors (both round the same exact value once).
+        double q1 = win[i];
+        if (q1 == win[i - 1]) return true;
+        if (q1 == n) return false;
+        double mu1 = MomentAt<TM>(win, i);
+        double t = (n - q1) * mu1 - (sum - mu1) * q1;
         double sigma = t * t / (q1 * (n - q1));
         if (sigma > best) { best = sigma; bestI = i; }
         return true;
@@ -424,9 +432,13 @@ internal static unsafe class WindowOtsu
         where TM : unmanaged
     {
         var (pop, sum) = Totals<TM>(win, enter, leave);
-        pc.Update(pop, Rho512);
+        pc.Update(pop, Rho512, typeof(TM) == typeof(float) ? SumError : WideSumError);
         var nv = Vector512.Create(pop);
-        var mu = Vector512.Create(sum * pc.Inverse);
+        // μ as an unevaluated float pair: q·μ − M then has only the fused steps' roundings, relative to itself.
+        double mean = sum * pc.Inverse;
+        float meanHi = (float)mean;
+        var mu = Vector512.Create(meanHi);
+        var muLo = Vector512.Create((float)(mean - meanHi));
         var reach = Vector512.Create((float)(pc.Reach * sum));
         var zero = Vector512<float>.Zero;
         var acc0 = Vector512.Create(float.NegativeInfinity);
@@ -435,8 +447,8 @@ internal static unsafe class WindowOtsu
         var prev = Vector512.Create(win[0] + (enter[0] - leave[0]));
         for (int b = 0; b < 256; b += 32)
         {
-            acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, ref prev);
-            acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, zero, acc1, ref prev);
+            acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, muLo, zero, acc0, ref prev);
+            acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, muLo, zero, acc1, ref prev);
         }
         // Largest estimate in every lane, then the cut, without leaving the vector unit.
         var m = Avx512F.Max(acc0, acc1);
@@ -463,7 +475,7 @@ internal static unsafe class WindowOtsu
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Block512<TM>(float* win, float* enter, float* leave, float* g, int b,
-        Vector512<float> nv, Vector512<float> mu, Vector512<float> zero, Vector512<float> acc, ref Vector512<float> prev)
+        Vector512<float> nv, Vector512<float> mu, Vector512<float> muLo, Vector512<float> zero, Vector512<float> acc, ref Vector512<float> prev)
         where TM : unmanaged
     {
         var q = Vector512.Load(win + b) + (Vector512.Load(enter + b) - Vector512.Load(leave + b));
@@ -482,7 +494,7 @@ internal static unsafe class WindowOtsu
             m = Avx512F.ConvertToVector512Single(mi);
         }
         // q·μ − M = q·(μ − μ1) ≥ 0 and d = q·(n − q) > 0 exactly on the levels scikit-image can score.
-        var t = Avx512F.FusedMultiplySubtract(q, mu, m);
+        var t = Avx512F.FusedMultiplyAdd(q, muLo, Avx512F.FusedMultiplySubtract(q, mu, m));
         var d = (nv - q) * q;
         var est = t * Avx512F.ReciprocalSqrt14(d);
         var below = Avx512F.AlignRight32(q.AsUInt32(), prev.AsUInt32(), 15).AsSingle();
@@ -499,9 +511,12 @@ internal static unsafe class WindowOtsu
         where TM : unmanaged
     {
         var (pop, sum) = Totals<TM>(win, enter, leave);
-        pc.Update(pop, Rho256);
+        pc.Update(pop, Rho256, typeof(TM) == typeof(float) ? SumError : WideSumError);
         var nv = Vector256.Create(pop);
-        var mu = Vector256.Create(sum * pc.Inverse);
+        double mean = sum * pc.Inverse;
+        float meanHi = (float)mean;
+        var mu = Vector256.Create(meanHi);
+        var muLo = Vector256.Create((float)(mean - meanHi));
         var reach = Vector256.Create((float)(pc.Reach * sum));
         var zero = Vector256<float>.Zero;
         var acc0 = Vector256.Create(float.NegativeInfinity);
@@ -509,8 +524,8 @@ internal static unsafe class WindowOtsu
         var prev = Vector256.Create(win[0] + (enter[0] - leave[0]));
         for (int b = 0; b < 256; b += 16)
         {
-            acc0 = Block256<TM>(win, enter, leave, g, b, nv, mu, zero, acc0, ref prev);
-            acc1 = Block256<TM>(win, enter, leave, g, b + 8, nv, mu, zero, acc1, ref prev);
+            acc0 = Block256<TM>(win, enter, leave, g, b, nv, mu, muLo, zero, acc0, ref prev);
+            acc1 = Block256<TM>(win, enter, leave, g, b + 8, nv, mu, muLo, zero, acc1, ref prev);
         }
         var m = Avx.Max(acc0, acc1);
         m = Avx.Max(m, Avx.Permute2x128(m, m, 1));
@@ -532,7 +547,7 @@ internal static unsafe class WindowOtsu
     /// block's counts rotated up by one lane, so its lane 0 is the count just below this block).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Block256<TM>(float* win, float* enter, float* leave, float* g, int b,
-        Vector256<float> nv, Vector256<float> mu, Vector256<float> zero, Vector256<float> acc, ref Vector256<float> prev)
+        Vector256<float> nv, Vector256<float> mu, Vector256<float> muLo, Vector256<float> zero, Vector256<float> acc, ref Vector256<float> prev)
         where TM : unmanaged
     {
         var q = Vector256.Load(win + b) + (Vector256.Load(enter + b) - Vector256.Load(leave + b));
@@ -552,7 +567,7 @@ internal static unsafe class WindowOtsu
             var hi = Avx.ConvertToVector256Single(Avx2.ShiftRightLogical(mi, 16).AsInt32()) * Vector256.Create(65536f);
             m = hi + Avx.ConvertToVector256Single((mi & Vector256.Create(0xFFFFu)).AsInt32());
         }
-        var t = Fma.MultiplySubtract(q, mu, m);
+        var t = Fma.MultiplyAdd(q, muLo, Fma.MultiplySubtract(q, mu, m));
         var d = (nv - q) * q;
         var est = t * Avx.ReciprocalSqrt(d);
         var rotated = Avx2.PermuteVar8x32(q, Vector256.Create(7, 0, 1, 2, 3, 4, 5, 6));
