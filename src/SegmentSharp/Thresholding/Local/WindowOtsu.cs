@@ -81,7 +81,7 @@ internal static unsafe class WindowOtsu
         nuint bytes = (nuint)((long)(maxCols + 1) * StateFloats * sizeof(float));
         float* cols = (float*)NativeMemory.AlignedAlloc(bytes, 64);
         // The window state is preceded by 16 readable floats: the empty-level test loads Q[i − 1] from level 0 on.
-        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((16 + StateFloats + 256 + 16) * sizeof(float)), 64);
+        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((16 + StateFloats + 256 + 32) * sizeof(float)), 64);
         try
         {
             float* win = scratch + 16, g = win + StateFloats;
@@ -466,7 +466,52 @@ internal static unsafe class WindowOtsu
                       | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 32), cut).ExtractMostSignificantBits() << 32
                       | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 48), cut).ExtractMostSignificantBits() << 48;
         }
-        return Choose<TM>(win, cand);
+        cand[0] &= ~1UL;
+        int count = BitOperations.PopCount(cand[0]) + BitOperations.PopCount(cand[1])
+                    + BitOperations.PopCount(cand[2]) + BitOperations.PopCount(cand[3]);
+        if (count == 1)
+            for (int k = 0; ; k++)
+                if (cand[k] != 0) return 64 * k + BitOperations.TrailingZeroCount(cand[k]);
+        return Exact512<TM>(win, cand, (double*)(cand + 8));
+    }
+
+    /// <summary>
+    /// The first strictly largest scikit-image criterion among several candidate levels, eight levels per step in
+    /// float64 with scikit-image's operations and order (no fused steps), so each lane equals the scalar
+    /// <see cref="Exact{TM}"/>. <paramref name="sigma"/> is room for eight doubles.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int Exact512<TM>(float* win, ulong* cand, double* sigma) where TM : unmanaged
+    {
+        double n = win[255], sum = MomentAt<TM>(win, 255);
+        var nv = Vector512.Create(n);
+        var sv = Vector512.Create(sum);
+        double best = 0;
+        int bestI = 0;
+        for (int k = 0; k < 4; k++)
+        {
+            ulong bits = cand[k];
+            while (bits != 0)
+            {
+                int shift = BitOperations.TrailingZeroCount(bits) & ~7, b = 64 * k + shift;
+                uint lanes = (uint)(bits >> shift) & 0xFF;
+                bits &= ~(0xFFUL << shift);
+                var q = Avx512F.ConvertToVector512Double(Vector256.Load(win + b));
+                var m = typeof(TM) == typeof(float)
+                    ? Avx512F.ConvertToVector512Double(Vector256.Load(win + 256 + b))
+                    : Avx512F.ConvertToVector512Double(Vector256.Load((uint*)win + 256 + b));
+                var a = nv - q;
+                var t = a * m - (sv - m) * q;
+                (t * t / (q * a)).Store(sigma);
+                while (lanes != 0)
+                {
+                    int l = BitOperations.TrailingZeroCount(lanes);
+                    lanes &= lanes - 1;
+                    if (sigma[l] > best) { best = sigma[l]; bestI = b + l; }
+                }
+            }
+        }
+        return bestI;
     }
 
     /// <summary>
