@@ -58,9 +58,10 @@ internal static unsafe class WindowOtsu
         return 255L * Math.Min(win, width) * Math.Min(win, height) >= 1L << 24;
     }
 
-    /// <summary>Strip width: wide enough that the 2r extra columns each strip maintains stay a small overhead, narrow
-    /// enough that the strip's columns (2 KB each) fit the L2 cache at common windows.</summary>
-    private static int StripWidth(int width, int r) => Math.Min(width, Math.Max(256, 4 * r));
+    /// <summary>Strip width: wide enough that the 2r extra columns each strip maintains, and the first window of
+    /// each strip row (2r + 1 columns summed), stay a small overhead; narrow enough that the strip's columns (2 KB
+    /// each) stay in a 2 MB L2 cache up to w ≈ 101. Measured on the 12 MP page: 512 / 8r beat 256 / 4r and 1024 / 16r.</summary>
+    private static int StripWidth(int width, int r) => Math.Min(width, Math.Max(512, 8 * r));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Band(LocalPlane plane, int r, int y0, int y1, byte* mask, double* surface, int ts, Path path)
