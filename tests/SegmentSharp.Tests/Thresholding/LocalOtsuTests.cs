@@ -240,7 +240,7 @@ public class LocalOtsuTests
         var state = new float[16 + 512];
         var zero = new float[512];
         var g = new float[256];
-        var cand = new ulong[16]; // 256 candidate bits, then room for eight doubles
+        var cand = new ulong[4];
         for (int round = 0; round < 6000; round++)
         {
             Array.Clear(hist);

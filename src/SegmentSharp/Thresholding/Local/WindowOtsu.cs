@@ -26,15 +26,17 @@ internal static unsafe class WindowOtsu
     private const int StateFloats = 512;
 
     /// <summary>
-    /// Relative error of one single-precision estimate g: the reciprocal square-root estimate (rsqrt14 within 2^-14,
-    /// rsqrtps within 1.5·2^-12) plus the roundings of d, of the two fused steps of the numerator and of the product
-    /// (under 4·2^-24 together), with 2^-20 covering those and scikit-image's own float64 roundings of σ².
+    /// Relative error of one single-precision estimate g. AVX-512: rsqrt14 (within 2^-14) refined by one Newton step
+    /// leaves 1.5·2^-28, plus the roundings of d, of the numerator's two fused steps, of the Newton step and of the
+    /// products, under 7·2^-24 in all: 2^-20 keeps a factor of two. AVX2: rsqrtps (within 1.5·2^-12), unrefined,
+    /// plus 2^-20 for the roundings. Both also cover scikit-image's own float64 roundings of σ².
     /// </summary>
-    private const double Rho512 = 1.0 / (1 << 14) + 1.0 / (1 << 20), Rho256 = 1.5 / (1 << 12) + 1.0 / (1 << 20);
+    private const double Rho512 = 1.0 / (1 << 20), Rho256 = 1.5 / (1 << 12) + 1.0 / (1 << 20);
 
-    /// <summary>(1 − ρ)/(1 + ρ) taken 2^-18 lower, so that the fused single-precision cut can only err downwards.</summary>
-    private const float Shrink512 = (float)((1 - Rho512) / (1 + Rho512) - 1.0 / (1 << 18)),
-        Shrink256 = (float)((1 - Rho256) / (1 + Rho256) - 1.0 / (1 << 18));
+    /// <summary>(1 − ρ)/(1 + ρ) taken 2^-22 lower, so that the fused single-precision cut (one rounding, 2^-24) can
+    /// only err downwards.</summary>
+    private const float Shrink512 = (float)((1 - Rho512) / (1 + Rho512) - 1.0 / (1 << 22)),
+        Shrink256 = (float)((1 - Rho256) / (1 + Rho256) - 1.0 / (1 << 22));
 
     /// <summary>
     /// Absolute error of the numerator <c>q·μ − M</c>, per unit of the window's level sum Σ: μ is split into a float
@@ -82,7 +84,7 @@ internal static unsafe class WindowOtsu
         nuint bytes = (nuint)((long)(maxCols + 1) * StateFloats * sizeof(float));
         float* cols = (float*)NativeMemory.AlignedAlloc(bytes, 64);
         // The window state is preceded by 16 readable floats: the empty-level test loads Q[i − 1] from level 0 on.
-        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((16 + StateFloats + 256 + 32) * sizeof(float)), 64);
+        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((16 + StateFloats + 256 + 16) * sizeof(float)), 64);
         try
         {
             float* win = scratch + 16, g = win + StateFloats;
@@ -306,6 +308,8 @@ internal static unsafe class WindowOtsu
     private static void AddState(float* dst, float* src, int n)
     {
         int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i < n; i += 16) (Vector512.Load(dst + i) + Vector512.Load(src + i)).Store(dst + i);
         if (Vector256.IsHardwareAccelerated)
             for (; i < n; i += 8) (Vector256.Load(dst + i) + Vector256.Load(src + i)).Store(dst + i);
         for (; i < n; i++) dst[i] += src[i];
@@ -350,7 +354,7 @@ internal static unsafe class WindowOtsu
     /// the best only if the upper end of its error interval reaches the lower end of the largest estimate's: every
     /// estimate is within ρ·G + a of its level's true value G, where a = SumError·Σ/√(n − 1) comes from the
     /// numerator's rounding and is largest at the smallest d = q·(n − q) = n − 1. So the cut is
-    /// <c>c·gMax − (1 + c)·a</c> with <c>c = (1 − ρ)/(1 + ρ)</c>, taken a little lower (2^-18 on both terms) so that the
+    /// <c>c·gMax − (1 + c)·a</c> with <c>c = (1 − ρ)/(1 + ρ)</c>, taken a little lower (2^-22 on c, 2^-20 on a) so that the
     /// single-precision fused multiply-add that forms it can only err downwards.
     /// </summary>
     internal struct Population
@@ -367,7 +371,7 @@ internal static unsafe class WindowOtsu
             N = n;
             Inverse = 1.0 / n;
             double c = (1 - rho) / (1 + rho);
-            Reach = n > 1 ? sumError / Math.Sqrt(n - 1.0) * (1 + c) * (1 + 1.0 / (1 << 17)) : 0;
+            Reach = n > 1 ? sumError / Math.Sqrt(n - 1.0) * (1 + c) * (1 + 1.0 / (1 << 20)) : 0;
         }
     }
 
@@ -473,20 +477,22 @@ internal static unsafe class WindowOtsu
         if (count == 1)
             for (int k = 0; ; k++)
                 if (cand[k] != 0) return 64 * k + BitOperations.TrailingZeroCount(cand[k]);
-        return Exact512<TM>(win, cand, (double*)(cand + 8));
+        return Exact512<TM>(win, cand);
     }
 
     /// <summary>
     /// The first strictly largest scikit-image criterion among several candidate levels, eight levels per step in
     /// float64 with scikit-image's operations and order (no fused steps), so each lane equals the scalar
-    /// <see cref="Exact{TM}"/>. <paramref name="sigma"/> is room for eight doubles.
+    /// <see cref="Exact{TM}"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int Exact512<TM>(float* win, ulong* cand, double* sigma) where TM : unmanaged
+    private static int Exact512<TM>(float* win, ulong* cand) where TM : unmanaged
     {
         double n = win[255], sum = MomentAt<TM>(win, 255);
         var nv = Vector512.Create(n);
         var sv = Vector512.Create(sum);
+        // Lane i holds 2^i: tests eight candidate bits at once.
+        var bit = Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128);
         double best = 0;
         int bestI = 0;
         for (int k = 0; k < 4; k++)
@@ -503,12 +509,17 @@ internal static unsafe class WindowOtsu
                     : Avx512F.ConvertToVector512Double(Vector256.Load((uint*)win + 256 + b));
                 var a = nv - q;
                 var t = a * m - (sv - m) * q;
-                (t * t / (q * a)).Store(sigma);
-                while (lanes != 0)
+                // Non-candidate lanes drop to −1; the group's first largest then competes strictly with the earlier ones.
+                var keep = Vector512.Equals(Vector512.Create((ulong)lanes) & bit, bit).AsDouble();
+                var s = Vector512.ConditionalSelect(keep, t * t / (q * a), Vector512.Create(-1.0));
+                var top = Avx512F.Max(s, Avx512F.Shuffle4x128(s, s, 0b01_00_11_10));
+                top = Avx512F.Max(top, Avx512F.Shuffle4x128(top, top, 0b10_11_00_01));
+                top = Avx512F.Max(top, Avx512F.Permute2x64(top, 0b0101_0101));
+                double groupBest = top.ToScalar();
+                if (groupBest > best)
                 {
-                    int l = BitOperations.TrailingZeroCount(lanes);
-                    lanes &= lanes - 1;
-                    if (sigma[l] > best) { best = sigma[l]; bestI = b + l; }
+                    best = groupBest;
+                    bestI = b + BitOperations.TrailingZeroCount(Vector512.Equals(s, top).ExtractMostSignificantBits());
                 }
             }
         }
@@ -542,7 +553,9 @@ internal static unsafe class WindowOtsu
         // q·μ − M = q·(μ − μ1) ≥ 0 and d = q·(n − q) > 0 exactly on the levels scikit-image can score.
         var t = Avx512F.FusedMultiplyAdd(q, muLo, Avx512F.FusedMultiplySubtract(q, mu, m));
         var d = (nv - q) * q;
-        var est = t * Avx512F.ReciprocalSqrt14(d);
+        // One Newton step on the 14-bit estimate of 1/√d: r·(3 − d·r²)/2, folded into the product with t.
+        var r = Avx512F.ReciprocalSqrt14(d);
+        var est = (t * r) * Avx512F.FusedMultiplyAddNegated(d * r * r, Vector512.Create(0.5f), Vector512.Create(1.5f));
         var below = Avx512F.AlignRight32(q.AsUInt32(), prev.AsUInt32(), 15).AsSingle();
         prev = q;
         var valid = Vector512.GreaterThan(d, zero) & ~Vector512.Equals(q, below);
