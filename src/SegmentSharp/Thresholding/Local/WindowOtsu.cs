@@ -10,12 +10,14 @@ namespace SegmentSharp.Thresholding.Local;
 /// Local Otsu at a cost per pixel that depends neither on the window nor on how many levels it holds. Every image
 /// column keeps the cumulative count Q[i] and cumulative level sum M[i] (i = 0…255) of its w rows; a window's Q and M
 /// are then sums of columns, updated per step by one entering and one leaving column (Perreault and Hébert 2007),
-/// and Otsu's criterion for all 256 levels comes straight from them. The criterion is first evaluated in single
-/// precision, 16 (AVX-512) or 8 (AVX2) levels at once, as <c>g = (q·μ − M)/√(q·(n − q))</c> with a reciprocal
-/// square-root estimate; its error is bounded, so only the levels whose g could still be the largest (usually one to
-/// three) are re-evaluated in scikit-image 0.19's float64 arithmetic, in level order, which keeps its result and
-/// tie-breaking exactly. The image is processed in vertical strips so that the columns of one strip stay in the L2
-/// cache: working memory is 2 KB per column of a strip (strip width plus the window) per band.
+/// and Otsu's criterion for all 256 levels comes straight from them. The criterion is first estimated in single
+/// precision, 16 (AVX-512) or 8 (AVX2) levels at once, as <c>g = (q·μ − M)/√(q·(n − q))</c> (a monotone form of
+/// the between-class variance) with a reciprocal square-root estimate, Newton-refined on AVX-512. Its error is
+/// bounded, so a level whose g cannot reach the largest one's lower bound cannot be the best; the rest (usually a
+/// single level, which is then the answer) are scored in scikit-image 0.19's float64 arithmetic and compared in level
+/// order, which keeps its result and tie-breaking exactly. No division per pixel and no branch per level. The image
+/// is processed in vertical strips so that the columns of one strip stay in the L2 cache: working memory is 2 KB
+/// per column of a strip (strip width plus the window, at most the image width) per band.
 /// </summary>
 internal static unsafe class WindowOtsu
 {
@@ -83,11 +85,11 @@ internal static unsafe class WindowOtsu
         // One zero column after the strip's columns stands for positions a clipped window does not count.
         nuint bytes = (nuint)((long)(maxCols + 1) * StateFloats * sizeof(float));
         float* cols = (float*)NativeMemory.AlignedAlloc(bytes, 64);
-        // The window state is preceded by 16 readable floats: the empty-level test loads Q[i − 1] from level 0 on.
-        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((16 + StateFloats + 256 + 16) * sizeof(float)), 64);
+        // Window state, the 256 estimates and 256 candidate bits.
+        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((StateFloats + 256 + 16) * sizeof(float)), 64);
         try
         {
-            float* win = scratch + 16, g = win + StateFloats;
+            float* win = scratch, g = win + StateFloats;
             for (int x0 = 0; x0 < w; x0 += strip)
             {
                 int x1 = Math.Min(w, x0 + strip);
