@@ -377,6 +377,39 @@ internal static unsafe class WindowOtsu
         }
     }
 
+    /// <summary>Clears level 0 (never scored) from the candidate bits; true, with the level, when one remains.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Lone(ulong* cand, out int level)
+    {
+        cand[0] &= ~1UL;
+        int count = BitOperations.PopCount(cand[0]) + BitOperations.PopCount(cand[1])
+                    + BitOperations.PopCount(cand[2]) + BitOperations.PopCount(cand[3]);
+        level = 0;
+        if (count != 1) return false;
+        for (int k = 0; ; k++)
+            if (cand[k] != 0)
+            {
+                level = 64 * k + BitOperations.TrailingZeroCount(cand[k]);
+                return true;
+            }
+    }
+
+    /// <summary>Per-pixel scalars of the estimate: the population n, the mean as an unevaluated float pair (so that
+    /// q·μ − M has only the fused steps' roundings, relative to itself), the cut's absolute term, and level 0's count
+    /// (level 0 is never scored, scikit-image's scan starts at 1: it serves as its own "count below").</summary>
+    private readonly record struct PixelTerms(float Pop, float MeanHi, float MeanLo, float Reach, float Level0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PixelTerms Terms<TM>(float* win, float* enter, float* leave, ref Population pc, double rho)
+        where TM : unmanaged
+    {
+        var (pop, sum) = Totals<TM>(win, enter, leave);
+        pc.Update(pop, rho, typeof(TM) == typeof(float) ? SumError : WideSumError);
+        double mean = sum * pc.Inverse;
+        float meanHi = (float)mean;
+        return new PixelTerms(pop, meanHi, (float)(mean - meanHi), (float)(pc.Reach * sum), win[0] + (enter[0] - leave[0]));
+    }
+
     /// <summary>
     /// The level among the candidate bits (non-empty levels whose estimate reached the cut; at least one): the only
     /// one, or the first strictly largest of their exact float64 criteria.
@@ -384,12 +417,7 @@ internal static unsafe class WindowOtsu
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Choose<TM>(float* win, ulong* cand) where TM : unmanaged
     {
-        cand[0] &= ~1UL;
-        int count = BitOperations.PopCount(cand[0]) + BitOperations.PopCount(cand[1])
-                    + BitOperations.PopCount(cand[2]) + BitOperations.PopCount(cand[3]);
-        if (count == 1)
-            for (int k = 0; ; k++)
-                if (cand[k] != 0) return 64 * k + BitOperations.TrailingZeroCount(cand[k]);
+        if (Lone(cand, out int level)) return level;
         double pop = win[255], sum = MomentAt<TM>(win, 255);
         double best = 0;
         int bestI = 0;
@@ -438,20 +466,15 @@ internal static unsafe class WindowOtsu
     internal static int Level512<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref Population pc)
         where TM : unmanaged
     {
-        var (pop, sum) = Totals<TM>(win, enter, leave);
-        pc.Update(pop, Rho512, typeof(TM) == typeof(float) ? SumError : WideSumError);
-        var nv = Vector512.Create(pop);
-        // μ as an unevaluated float pair: q·μ − M then has only the fused steps' roundings, relative to itself.
-        double mean = sum * pc.Inverse;
-        float meanHi = (float)mean;
-        var mu = Vector512.Create(meanHi);
-        var muLo = Vector512.Create((float)(mean - meanHi));
-        var reach = Vector512.Create((float)(pc.Reach * sum));
+        var p = Terms<TM>(win, enter, leave, ref pc, Rho512);
+        var nv = Vector512.Create(p.Pop);
+        var mu = Vector512.Create(p.MeanHi);
+        var muLo = Vector512.Create(p.MeanLo);
+        var reach = Vector512.Create(p.Reach);
         var zero = Vector512<float>.Zero;
         var acc0 = Vector512.Create(float.NegativeInfinity);
         var acc1 = acc0;
-        // Level 0 is never scored (scikit-image's scan starts at 1): its "previous count" is its own.
-        var prev = Vector512.Create(win[0] + (enter[0] - leave[0]));
+        var prev = Vector512.Create(p.Level0);
         for (int b = 0; b < 256; b += 32)
         {
             acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, muLo, zero, acc0, ref prev);
@@ -473,13 +496,7 @@ internal static unsafe class WindowOtsu
                       | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 32), cut).ExtractMostSignificantBits() << 32
                       | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 48), cut).ExtractMostSignificantBits() << 48;
         }
-        cand[0] &= ~1UL;
-        int count = BitOperations.PopCount(cand[0]) + BitOperations.PopCount(cand[1])
-                    + BitOperations.PopCount(cand[2]) + BitOperations.PopCount(cand[3]);
-        if (count == 1)
-            for (int k = 0; ; k++)
-                if (cand[k] != 0) return 64 * k + BitOperations.TrailingZeroCount(cand[k]);
-        return Exact512<TM>(win, cand);
+        return Lone(cand, out int level) ? level : Exact512<TM>(win, cand);
     }
 
     /// <summary>
@@ -571,18 +588,15 @@ internal static unsafe class WindowOtsu
     internal static int Level256<TM>(float* win, float* enter, float* leave, float* g, ulong* cand, ref Population pc)
         where TM : unmanaged
     {
-        var (pop, sum) = Totals<TM>(win, enter, leave);
-        pc.Update(pop, Rho256, typeof(TM) == typeof(float) ? SumError : WideSumError);
-        var nv = Vector256.Create(pop);
-        double mean = sum * pc.Inverse;
-        float meanHi = (float)mean;
-        var mu = Vector256.Create(meanHi);
-        var muLo = Vector256.Create((float)(mean - meanHi));
-        var reach = Vector256.Create((float)(pc.Reach * sum));
+        var p = Terms<TM>(win, enter, leave, ref pc, Rho256);
+        var nv = Vector256.Create(p.Pop);
+        var mu = Vector256.Create(p.MeanHi);
+        var muLo = Vector256.Create(p.MeanLo);
+        var reach = Vector256.Create(p.Reach);
         var zero = Vector256<float>.Zero;
         var acc0 = Vector256.Create(float.NegativeInfinity);
         var acc1 = acc0;
-        var prev = Vector256.Create(win[0] + (enter[0] - leave[0]));
+        var prev = Vector256.Create(p.Level0);
         for (int b = 0; b < 256; b += 16)
         {
             acc0 = Block256<TM>(win, enter, leave, g, b, nv, mu, muLo, zero, acc0, ref prev);
