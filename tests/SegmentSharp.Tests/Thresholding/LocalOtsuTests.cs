@@ -225,7 +225,8 @@ public class LocalOtsuTests
         var path = Enum.Parse<WindowOtsu.Path>(pathName);
         var rng = new Random(17);
         var hist = new long[256];
-        var state = new float[512];
+        // Like the band's scratch, the window state is preceded by 16 readable floats.
+        var state = new float[16 + 512];
         var zero = new float[512];
         var g = new float[256];
         var cand = new ulong[4];
@@ -252,11 +253,12 @@ public class LocalOtsuTests
             {
                 cq += hist[i];
                 cm += i * hist[i];
-                state[i] = cq;
-                state[256 + i] = wide ? BitConverter.UInt32BitsToSingle((uint)cm) : cm;
+                state[16 + i] = cq;
+                state[16 + 256 + i] = wide ? BitConverter.UInt32BitsToSingle((uint)cm) : cm;
             }
-            fixed (float* s = state) fixed (float* z = zero) fixed (float* gp = g) fixed (ulong* cp = cand)
+            fixed (float* s0 = state) fixed (float* z = zero) fixed (float* gp = g) fixed (ulong* cp = cand)
             {
+                float* s = s0 + 16;
                 var pc = new WindowOtsu.Population();
                 int got = (path, wide) switch
                 {

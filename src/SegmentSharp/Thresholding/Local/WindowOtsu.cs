@@ -85,11 +85,12 @@ internal static unsafe class WindowOtsu
         // One zero column after the strip's columns stands for positions a clipped window does not count.
         nuint bytes = (nuint)((long)(maxCols + 1) * StateFloats * sizeof(float));
         float* cols = (float*)NativeMemory.AlignedAlloc(bytes, 64);
-        // Window state, the 256 estimates and 256 candidate bits.
-        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((StateFloats + 256 + 16) * sizeof(float)), 64);
+        // Window state (after 16 readable floats: the empty-level test loads Q[i − 1] from level 0 on), the 256
+        // estimates and 256 candidate bits.
+        float* scratch = (float*)NativeMemory.AlignedAlloc((nuint)((16 + StateFloats + 256 + 16) * sizeof(float)), 64);
         try
         {
-            float* win = scratch, g = win + StateFloats;
+            float* win = scratch + 16, g = win + StateFloats;
             for (int x0 = 0; x0 < w; x0 += strip)
             {
                 int x1 = Math.Min(w, x0 + strip);
@@ -471,17 +472,11 @@ internal static unsafe class WindowOtsu
         var mu = Vector512.Create(p.MeanHi);
         var muLo = Vector512.Create(p.MeanLo);
         var reach = Vector512.Create(p.Reach);
-        var zero = Vector512<float>.Zero;
-        var acc0 = Vector512.Create(float.NegativeInfinity);
-        var acc1 = acc0;
-        var prev = Vector512.Create(p.Level0);
-        for (int b = 0; b < 256; b += 32)
-        {
-            acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, muLo, zero, acc0, ref prev);
-            acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, muLo, zero, acc1, ref prev);
-        }
+        // With samples at level 0, the levels below the first non-empty one above 0 have M = 0 but q > 0: scikit-image
+        // never scores them (its scan starts at 1 and skips empty levels), so they must not set the largest estimate.
+        var m = p.Level0 > 0 ? Estimate512<TM>(win, enter, leave, g, nv, mu, muLo, true)
+            : Estimate512<TM>(win, enter, leave, g, nv, mu, muLo, false);
         // Largest estimate in every lane, then the cut, without leaving the vector unit.
-        var m = Avx512F.Max(acc0, acc1);
         m = Avx512F.Max(m, Avx512F.Shuffle4x128(m, m, 0b01_00_11_10));
         m = Avx512F.Max(m, Avx512F.Shuffle4x128(m, m, 0b10_11_00_01));
         m = Avx512F.Max(m, Avx512F.Permute4x32(m, 0b01_00_11_10));
@@ -490,13 +485,39 @@ internal static unsafe class WindowOtsu
         var cut = Avx512F.FusedMultiplySubtract(m, Vector512.Create(Shrink512), reach);
         for (int k = 0; k < 4; k++)
         {
-            float* gk = g + 64 * k;
-            cand[k] = Vector512.GreaterThanOrEqual(Vector512.Load(gk), cut).ExtractMostSignificantBits()
-                      | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 16), cut).ExtractMostSignificantBits() << 16
-                      | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 32), cut).ExtractMostSignificantBits() << 32
-                      | Vector512.GreaterThanOrEqual(Vector512.Load(gk + 48), cut).ExtractMostSignificantBits() << 48;
+            ulong w = 0;
+            for (int j = 0; j < 64; j += 16)
+            {
+                int b = 64 * k + j;
+                ulong bits = Vector512.GreaterThanOrEqual(Vector512.Load(g + b), cut).ExtractMostSignificantBits();
+                // An empty level repeats the estimate of the non-empty one below it; scikit-image skips it.
+                if (bits != 0)
+                    bits &= ~Vector512.Equals(Vector512.Load(win + b), Vector512.Load(win + b - 1)).ExtractMostSignificantBits();
+                w |= bits << j;
+            }
+            cand[k] = w;
         }
         return Lone(cand, out int level) ? level : Exact512<TM>(win, cand);
+    }
+
+    /// <summary>
+    /// Applies the column step to the window and stores the 256 estimates; returns the lane-wise largest. Levels
+    /// scikit-image cannot score need no test: where q = 0 or q = n, d = 0 makes the Newton step NaN, which neither
+    /// wins the maximum (operand order) nor passes the cut; empty levels only repeat a real estimate (they are removed
+    /// among the candidates). Only the M = 0 levels of <paramref name="zeros"/> windows need a mask.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Estimate512<TM>(float* win, float* enter, float* leave, float* g, Vector512<float> nv,
+        Vector512<float> mu, Vector512<float> muLo, bool zeros) where TM : unmanaged
+    {
+        var acc0 = Vector512.Create(float.NegativeInfinity);
+        var acc1 = acc0;
+        for (int b = 0; b < 256; b += 32)
+        {
+            acc0 = Block512<TM>(win, enter, leave, g, b, nv, mu, muLo, acc0, zeros);
+            acc1 = Block512<TM>(win, enter, leave, g, b + 16, nv, mu, muLo, acc1, zeros);
+        }
+        return Avx512F.Max(acc0, acc1);
     }
 
     /// <summary>
@@ -545,13 +566,10 @@ internal static unsafe class WindowOtsu
         return bestI;
     }
 
-    /// <summary>
-    /// One 16-level block: applies the column step to Q and M, and stores the estimate g where scikit-image scores
-    /// the level (non-empty, 0 &lt; q &lt; n; an empty level would only repeat the one below it) and −∞ elsewhere.
-    /// </summary>
+    /// <summary>One 16-level block of <see cref="Estimate512{TM}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Block512<TM>(float* win, float* enter, float* leave, float* g, int b,
-        Vector512<float> nv, Vector512<float> mu, Vector512<float> muLo, Vector512<float> zero, Vector512<float> acc, ref Vector512<float> prev)
+        Vector512<float> nv, Vector512<float> mu, Vector512<float> muLo, Vector512<float> acc, bool zeros)
         where TM : unmanaged
     {
         var q = Vector512.Load(win + b) + (Vector512.Load(enter + b) - Vector512.Load(leave + b));
@@ -569,18 +587,16 @@ internal static unsafe class WindowOtsu
             mi.Store((uint*)win + 256 + b);
             m = Avx512F.ConvertToVector512Single(mi);
         }
-        // q·μ − M = q·(μ − μ1) ≥ 0 and d = q·(n − q) > 0 exactly on the levels scikit-image can score.
+        // q·μ − M = q·(μ − μ1) ≥ 0 and d = q·(n − q) > 0 on the levels scikit-image can score.
         var t = Avx512F.FusedMultiplyAdd(q, muLo, Avx512F.FusedMultiplySubtract(q, mu, m));
         var d = (nv - q) * q;
         // One Newton step on the 14-bit estimate of 1/√d: r·(3 − d·r²)/2, folded into the product with t.
         var r = Avx512F.ReciprocalSqrt14(d);
         var est = (t * r) * Avx512F.FusedMultiplyAddNegated(d * r * r, Vector512.Create(0.5f), Vector512.Create(1.5f));
-        var below = Avx512F.AlignRight32(q.AsUInt32(), prev.AsUInt32(), 15).AsSingle();
-        prev = q;
-        var valid = Vector512.GreaterThan(d, zero) & ~Vector512.Equals(q, below);
-        est = Vector512.ConditionalSelect(valid, est, Vector512.Create(float.NegativeInfinity));
+        if (zeros) est = Vector512.ConditionalSelect(Vector512.GreaterThan(m, Vector512<float>.Zero), est, Vector512.Create(float.NegativeInfinity));
         est.Store(g + b);
-        return Avx512F.Max(acc, est);
+        // vmaxps returns its second operand when either is NaN: a NaN estimate leaves the maximum as it was.
+        return Avx512F.Max(est, acc);
     }
 
     /// <summary>AVX2 twin of <see cref="Level512{TM}"/>.</summary>
