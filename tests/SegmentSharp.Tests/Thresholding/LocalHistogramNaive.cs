@@ -32,23 +32,27 @@ internal static class LocalHistogramNaive
     /// <summary>Otsu per window, samples outside the image not counted, with scikit-image 0.19's float expression.</summary>
     public static int[] Otsu(byte[] data, int w, int h, int stride, int window)
     {
-        int r = window / 2;
         var t = new int[w * h];
         var hist = new long[256];
         for (int y = 0; y < h; y++)
             for (int x = 0; x < w; x++)
-            {
-                Array.Clear(hist);
-                long pop = 0, mu = 0;
-                for (int yy = Math.Max(0, y - r); yy <= Math.Min(h - 1, y + r); yy++)
-                    for (int xx = Math.Max(0, x - r); xx <= Math.Min(w - 1, x + r); xx++)
-                    {
-                        byte v = data[yy * stride + xx];
-                        hist[v]++; pop++; mu += v;
-                    }
-                t[y * w + x] = OtsuOf(hist, pop, mu);
-            }
+                t[y * w + x] = OtsuAt(data, w, h, stride, window, x, y, hist);
         return t;
+    }
+
+    /// <summary>Otsu of the (clipped) window around one pixel; <paramref name="hist"/> is 256 bins of scratch.</summary>
+    public static int OtsuAt(byte[] data, int w, int h, int stride, int window, int x, int y, long[] hist)
+    {
+        int r = window / 2;
+        Array.Clear(hist);
+        long pop = 0, mu = 0;
+        for (int yy = Math.Max(0, y - r); yy <= Math.Min(h - 1, y + r); yy++)
+            for (int xx = Math.Max(0, x - r); xx <= Math.Min(w - 1, x + r); xx++)
+            {
+                byte v = data[yy * stride + xx];
+                hist[v]++; pop++; mu += v;
+            }
+        return OtsuOf(hist, pop, mu);
     }
 
     /// <summary>Fractions of Sauvola's (window 31) text pixels that are 0 in <paramref name="mask"/>, and of its paper

@@ -95,68 +95,203 @@ public class LocalOtsuTests
     }
 
     [Fact]
-    public unsafe void StepVectorEqualsScalar()
+    public unsafe void MedianSegmentStepVectorEqualsScalar()
     {
         var rng = new Random(11);
         var enter = new ushort[256];
         var leave = new ushort[256];
-        var n1 = new ushort[256]; var n2 = new ushort[256];
-        var w1 = new int[256]; var w2 = new int[256];
         var s1 = new int[16]; var s2 = new int[16];
-        var b1 = new ulong[4]; var b2 = new ulong[4]; var b3 = new ulong[4]; var b4 = new ulong[4];
         for (int round = 0; round < 300; round++)
         {
             for (int i = 0; i < 256; i++)
             {
-                // Sparse columns, so that bins cross zero and the bitmap changes.
                 enter[i] = (ushort)(rng.Next(4) == 0 ? rng.Next(0, round % 2 == 0 ? 4096 : 200) : 0);
-                leave[i] = (ushort)Math.Min(rng.Next(4) == 0 ? rng.Next(0, 4096) : 0, Math.Min(n1[i], w1[i]) + enter[i]);
+                leave[i] = (ushort)(rng.Next(4) == 0 ? rng.Next(0, 4096) : 0);
             }
-            fixed (ushort* e = enter) fixed (ushort* l = leave)
-            fixed (ushort* na = n1) fixed (ushort* nb = n2) fixed (int* wa = w1) fixed (int* wb = w2) fixed (int* sa = s1) fixed (int* sb = s2)
-            fixed (ulong* x1 = b1) fixed (ulong* x2 = b2) fixed (ulong* x3 = b3) fixed (ulong* x4 = b4)
+            fixed (ushort* e = enter) fixed (ushort* l = leave) fixed (int* sa = s1) fixed (int* sb = s2)
             {
-                SlidingHistogram.StepNarrow(na, e, l, x1);
-                SlidingHistogram.StepScalar(nb, e, l, x2);
-                SlidingHistogram.StepWide(wa, e, l, x3);
-                SlidingHistogram.StepScalar(wb, e, l, x4);
                 SlidingHistogram.StepSegment(sa, e + 16 * (round % 16), l + 16 * (round % 16));
                 SlidingHistogram.StepSegmentScalar(sb, e + 16 * (round % 16), l + 16 * (round % 16));
                 SlidingHistogram.AddSegment(sa, e + 16 * ((round + 3) % 16));
                 SlidingHistogram.AddSegment(sb, e + 16 * ((round + 3) % 16), 1);
             }
-            Assert.Equal(n2, n1);
-            Assert.Equal(b2, b1);
-            Assert.Equal(w2, w1);
-            Assert.Equal(b4, b3);
             Assert.Equal(s2, s1);
         }
     }
 
-    [Fact]
-    public unsafe void OtsuLevelOfRandomHistogramsEqualsDirectScan()
+    /// <summary>The evaluation paths this machine can run (the scalar reference always).</summary>
+    public static TheoryData<string> Paths()
     {
+        var d = new TheoryData<string> { nameof(WindowOtsu.Path.Scalar) };
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported) d.Add(nameof(WindowOtsu.Path.Vector256));
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported) d.Add(nameof(WindowOtsu.Path.Vector512));
+        return d;
+    }
+
+    [Fact]
+    public void AutoPicksTheWidestPath()
+    {
+        var expected = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? WindowOtsu.Path.Vector512
+            : System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported ? WindowOtsu.Path.Vector256
+            : WindowOtsu.Path.Scalar;
+        Assert.Equal(expected, WindowOtsu.Resolve(WindowOtsu.Path.Auto));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void EdgeImagesEqualDirectOtsu(string pathName)
+    {
+        var path = Enum.Parse<WindowOtsu.Path>(pathName);
+        var rng = new Random(5);
+        foreach (var (w, h) in new[] { (1, 1), (1, 9), (9, 1), (17, 3), (3, 31), (23, 19), (40, 7) })
+            foreach (int window in new[] { 3, 5, 15, 41, 257 })
+                foreach (int kind in new[] { 0, 1, 2, 3, 4, 5 })
+                {
+                    var data = new byte[w * h];
+                    for (int i = 0; i < data.Length; i++)
+                        data[i] = kind switch
+                        {
+                            0 => 0,
+                            1 => 255,
+                            2 => 128,
+                            3 => (byte)(rng.Next(2) * 255),             // two levels: ties between thresholds
+                            4 => (byte)(rng.Next(3) * 60 + (i % 2)),    // few levels incl. 0 and 1
+                            _ => (byte)rng.Next(256),
+                        };
+                    var img = new Image<byte>(data, w, h);
+                    var t = new Image<double>(w, h);
+                    var mask = SlidingHistogram.Otsu(img, window, t, path);
+                    var e = LocalHistogramNaive.Otsu(data, w, h, w, window);
+                    for (int i = 0; i < e.Length; i++)
+                    {
+                        Assert.True(e[i] == t.Data[i], $"{path} {w}x{h} w={window} kind {kind} at {i % w},{i / w}: {t.Data[i]} vs {e[i]}");
+                        Assert.Equal(data[i] > e[i] ? 255 : 0, mask.Data[i]);
+                    }
+                }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void StripedImagesEqualDirectOtsu(string pathName)
+    {
+        var path = Enum.Parse<WindowOtsu.Path>(pathName);
+        // Wider than one strip (256 columns), with a window that spans strip boundaries.
+        int w = 611, h = 23;
+        var rng = new Random(7);
+        var data = new byte[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+                data[y * w + x] = (byte)Math.Clamp(200 - x / 5 + rng.Next(-15, 16) - ((x / 9 + y / 4) % 5 == 0 ? 120 : 0), 0, 255);
+        foreach (int window in new[] { 9, 45 })
+        {
+            var t = new Image<double>(w, h);
+            SlidingHistogram.Otsu(new Image<byte>(data, w, h), window, t, path);
+            var e = LocalHistogramNaive.Otsu(data, w, h, w, window);
+            for (int i = 0; i < e.Length; i++) Assert.True(e[i] == t.Data[i], $"{path} w={window} at {i % w},{i / w}: {t.Data[i]} vs {e[i]}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void WideMomentWindowsEqualDirectOtsu(string pathName)
+    {
+        var path = Enum.Parse<WindowOtsu.Path>(pathName);
+        // 300 × 280 with window 301: windows of up to 84000 bright samples, so level sums pass 2^24 and the window
+        // keeps M as 32-bit integers. A full direct reference is too slow; sampled pixels are counted directly.
+        int w = 300, h = 280, window = 301;
+        Assert.True(WindowOtsu.NeedsWideMoments(w, h, window / 2));
+        var rng = new Random(3);
+        var data = new byte[w * h];
+        for (int i = 0; i < data.Length; i++)
+            data[i] = (byte)(rng.Next(10) == 0 ? rng.Next(0, 40) : rng.Next(200, 256));
+        data[0] = 0;
+        var t = new Image<double>(w, h);
+        SlidingHistogram.Otsu(new Image<byte>(data, w, h), window, t, path);
+        var scalar = new Image<double>(w, h);
+        SlidingHistogram.Otsu(new Image<byte>(data, w, h), window, scalar, WindowOtsu.Path.Scalar);
+        Assert.Equal(scalar.Data, t.Data);
+        var hist = new long[256];
+        for (int k = 0; k < 60; k++)
+        {
+            int x = k == 0 ? 0 : rng.Next(w), y = k == 0 ? 0 : rng.Next(h);
+            Assert.Equal(LocalHistogramNaive.OtsuAt(data, w, h, w, window, x, y, hist), t.Data[y * w + x]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public unsafe void LevelOfRandomHistogramsEqualsDirectScan(string pathName)
+    {
+        var path = Enum.Parse<WindowOtsu.Path>(pathName);
         var rng = new Random(17);
-        var hist = new int[256];
-        var small = new ushort[256];
-        var bits = new ulong[4];
-        for (int round = 0; round < 3000; round++)
+        var hist = new long[256];
+        // Like the band's scratch, the window state is preceded by 16 readable floats.
+        var state = new float[16 + 512];
+        var zero = new float[512];
+        var g = new float[256];
+        var cand = new ulong[4];
+        for (int round = 0; round < 6000; round++)
         {
             Array.Clear(hist);
-            // One to 256 non-empty levels; tiny counts make ties likely.
+            // One to 256 non-empty levels; tiny counts and mirrored histograms make exact ties likely; huge counts
+            // need 32-bit sums (wide).
+            bool wide = round % 2 == 1;
             int levels = round % 7 == 0 ? rng.Next(1, 4) : rng.Next(1, 257);
-            int maxCount = round % 3 == 0 ? 3 : 60000;
+            int maxCount = round % 3 == 0 ? 3 : wide ? 65000 : 250;
             for (int k = 0; k < levels; k++) hist[rng.Next(256)] = rng.Next(1, maxCount);
+            if (round % 5 <= 1) for (int i = 0; i < 128; i++) hist[255 - i] = hist[i];
+            // A mirrored histogram ties thresholds; one extra sample makes them differ by a hair (near-ties that the
+            // single-precision estimates cannot order).
+            if (round % 5 == 1) hist[rng.Next(256)]++;
+            if (round % 11 == 0) hist[0] = rng.Next(1, 50);
             long pop = 0, sum = 0;
-            for (int i = 0; i < 256; i++) { pop += hist[i]; sum += (long)i * hist[i]; small[i] = (ushort)hist[i]; }
-            if (pop == 0) continue;
-            int expected = LocalHistogramNaive.OtsuOf(hist.Select(v => (long)v).ToArray(), pop, sum);
-            fixed (int* h = hist) fixed (ushort* hs = small) fixed (ulong* b = bits)
+            for (int i = 0; i < 256; i++) { pop += hist[i]; sum += i * hist[i]; }
+            if (pop == 0 || pop >= 1 << 24 || (!wide && sum >= 1 << 24)) continue;
+            int expected = LocalHistogramNaive.OtsuOf(hist, pop, sum);
+            long cq = 0, cm = 0;
+            for (int i = 0; i < 256; i++)
             {
-                SlidingHistogram.Bitmap(h, b);
-                Assert.Equal(expected, SlidingHistogram.OtsuLevel(h, b, sum, pop));
-                Assert.Equal(expected, SlidingHistogram.OtsuLevel(hs, b, sum, pop));
+                cq += hist[i];
+                cm += i * hist[i];
+                state[16 + i] = cq;
+                state[16 + 256 + i] = wide ? BitConverter.UInt32BitsToSingle((uint)cm) : cm;
             }
+            fixed (float* s0 = state) fixed (float* z = zero) fixed (float* gp = g) fixed (ulong* cp = cand)
+            {
+                float* s = s0 + 16;
+                var pc = new WindowOtsu.Population();
+                int got = (path, wide) switch
+                {
+                    (WindowOtsu.Path.Vector512, false) => WindowOtsu.Level512<float>(s, z, z, gp, cp, ref pc),
+                    (WindowOtsu.Path.Vector512, true) => WindowOtsu.Level512<uint>(s, z, z, gp, cp, ref pc),
+                    (WindowOtsu.Path.Vector256, false) => WindowOtsu.Level256<float>(s, z, z, gp, cp, ref pc),
+                    (WindowOtsu.Path.Vector256, true) => WindowOtsu.Level256<uint>(s, z, z, gp, cp, ref pc),
+                    (_, false) => WindowOtsu.LevelScalar<float>(s, z, z),
+                    (_, true) => WindowOtsu.LevelScalar<uint>(s, z, z),
+                };
+                Assert.True(expected == got, $"{path} round {round} wide {wide}: {got} vs {expected}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public unsafe void ColumnStepEqualsScalar(string pathName)
+    {
+        var path = Enum.Parse<WindowOtsu.Path>(pathName);
+        var rng = new Random(23);
+        var a = new float[512];
+        var b = new float[512];
+        for (int round = 0; round < 2000; round++)
+        {
+            int vin = rng.Next(256), vout = rng.Next(256);
+            fixed (float* pa = a) fixed (float* pb = b)
+            {
+                if (round % 4 == 0) { WindowOtsu.Add(pa, vin, 1, path); WindowOtsu.Add(pb, vin, 1, WindowOtsu.Path.Scalar); }
+                else if (round % 4 == 1) { WindowOtsu.Add(pa, vout, -1, path); WindowOtsu.Add(pb, vout, -1, WindowOtsu.Path.Scalar); }
+                else if (vin != vout) { WindowOtsu.Swap(pa, vin, vout, path); WindowOtsu.Swap(pb, vin, vout, WindowOtsu.Path.Scalar); }
+            }
+            Assert.Equal(b, a);
         }
     }
 

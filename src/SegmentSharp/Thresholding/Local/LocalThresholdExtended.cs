@@ -50,8 +50,9 @@ public static partial class LocalThreshold
     /// <c>pixel &gt; T ? 255 : 0</c>. T equals scikit-image 0.19's
     /// <c>skimage.filters.rank.otsu(image, footprint=np.ones((w, w), bool))</c> value for value, including its border
     /// convention: samples outside the image are not counted, so border windows are smaller. ImageJ's Auto Local
-    /// Threshold "Otsu" is the same idea on a circular window. The window histograms slide (Perreault and Hébert 2007),
-    /// so the time does not depend on w; the per-pixel Otsu scan visits only the window's distinct levels.
+    /// Threshold "Otsu" is the same idea on a circular window. Cumulative window histograms slide (Perreault and Hébert
+    /// 2007) and all 256 levels are scored per pixel with vector estimates, so the time depends neither on w nor on
+    /// the window's contents; the few levels the estimates cannot separate get scikit-image's float64 arithmetic.
     /// </summary>
     /// <param name="src">8-bit single-channel image (any stride).</param>
     /// <param name="window">Odd window size from 3 to 4095 (may exceed the image); default 15.</param>
