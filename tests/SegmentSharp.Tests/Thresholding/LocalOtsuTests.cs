@@ -94,31 +94,6 @@ public class LocalOtsuTests
         for (int i = 0; i < e.Length; i++) Assert.True(e[i] == t.Data[i], $"at {i % w},{i / w}: {t.Data[i]} vs {e[i]}");
     }
 
-    [Fact]
-    public unsafe void MedianSegmentStepVectorEqualsScalar()
-    {
-        var rng = new Random(11);
-        var enter = new ushort[256];
-        var leave = new ushort[256];
-        var s1 = new int[16]; var s2 = new int[16];
-        for (int round = 0; round < 300; round++)
-        {
-            for (int i = 0; i < 256; i++)
-            {
-                enter[i] = (ushort)(rng.Next(4) == 0 ? rng.Next(0, round % 2 == 0 ? 4096 : 200) : 0);
-                leave[i] = (ushort)(rng.Next(4) == 0 ? rng.Next(0, 4096) : 0);
-            }
-            fixed (ushort* e = enter) fixed (ushort* l = leave) fixed (int* sa = s1) fixed (int* sb = s2)
-            {
-                SlidingHistogram.StepSegment(sa, e + 16 * (round % 16), l + 16 * (round % 16));
-                SlidingHistogram.StepSegmentScalar(sb, e + 16 * (round % 16), l + 16 * (round % 16));
-                SlidingHistogram.AddSegment(sa, e + 16 * ((round + 3) % 16));
-                SlidingHistogram.AddSegment(sb, e + 16 * ((round + 3) % 16), 1);
-            }
-            Assert.Equal(s2, s1);
-        }
-    }
-
     /// <summary>The evaluation paths this machine can run (the scalar reference always).</summary>
     public static TheoryData<string> Paths()
     {
