@@ -75,7 +75,8 @@ internal static class LocalProbe
     public static int Quick(string[] args)
     {
         var windows = new[] { 15, 101 };
-        // LOCAL_REPS and LOCAL_THREADS (e.g. "1") shorten a probe of the slow methods on a loaded machine.
+        // LOCAL_REPS and LOCAL_THREADS (e.g. "1") shorten a probe of the slow methods on a loaded machine; LOCAL_VERIFY=1
+        // also checks the fused masks against the surface path on the page.
         int reps = int.TryParse(Environment.GetEnvironmentVariable("LOCAL_REPS"), out int rr) && rr > 0 ? rr : 7;
         var only = Environment.GetEnvironmentVariable("LOCAL_THREADS");
         var (mat, src) = BenchData.LoadDoc12();
@@ -92,6 +93,16 @@ internal static class LocalProbe
                     ThresholdTypes.Binary, win, 5));
                 Console.WriteLine($"threads {threads} window {win,3}: OpenCV adaptive mean {cv,7:F1} ms");
                 var into = new Image<byte>(src.Width, src.Height);
+                if (Environment.GetEnvironmentVariable("LOCAL_VERIFY") == "1")
+                {
+                    // The fused mask paths against the ones that materialise T, on the page itself.
+                    var t = new Image<double>(src.Width, src.Height);
+                    int diff(Image<byte> a, Image<byte> b) { int d = 0; for (int i = 0; i < a.Data.Length; i++) d += a.Data[i] != b.Data[i] ? 1 : 0; return d; }
+                    Console.WriteLine($"    verify: niblack {diff(LocalThreshold.Niblack(src, win, 0.2, t), LocalThreshold.Niblack(src, win))}, " +
+                        $"sauvola {diff(LocalThreshold.Sauvola(src, win, 0.2, 127.5, t), LocalThreshold.Sauvola(src, win))}, " +
+                        $"wolf {diff(LocalThreshold.Wolf(src, win, 0.5, t), LocalThreshold.Wolf(src, win))}, " +
+                        $"phansalkar {diff(LocalThreshold.Phansalkar(src, win, threshold: t), LocalThreshold.Phansalkar(src, win))} differing pixels");
+                }
                 foreach (var (name, run) in Methods(src, into, win))
                 {
                     if (filter.Length > 0 && !name.Contains(filter, StringComparison.OrdinalIgnoreCase)) continue;

@@ -115,6 +115,54 @@ public unsafe class LocalFastKernelTwinTests
         Twin(new PhansalkarRule(-0.2, 0.3, 5, -3), "phansalkar q < 0");
     }
 
+    private static void FloatTwin<TRule>(TRule rule, string name) where TRule : struct, IMomentRule, IFloatMomentRule
+    {
+        int seed = 100;
+        foreach (int len in new[] { 16, 17, 31, 32, 48, 63, 160, 301 })
+            foreach (int window in new[] { 3, 15, 101, 257 })
+                foreach (string kind in new[] { "random", "smooth", "levels", "binary", "255", "zero" })
+                {
+                    int w = len + window;
+                    var (preS, preQ, src) = RealRow(w, window, kind, seed++);
+                    double n = (double)window * window;
+                    var v = new byte[len]; var s = new byte[len];
+                    fixed (int* ps = preS)
+                    fixed (uint* pq = preQ)
+                    fixed (byte* pp = src)
+                    fixed (byte* pv = v)
+                    fixed (byte* pd = s)
+                    {
+                        MomentKernel.RowScalar(rule, ps, pq, window, pp, len, n, pd);
+                        MomentKernel.Row(rule, ps, pq, window, pp, len, n, pv);
+                        Assert.True(s.AsSpan().SequenceEqual(v), $"{name} dispatcher len {len} window {window} {kind}");
+                        if (!MomentKernel.Wide) continue;
+                        Array.Clear(v);
+                        int done = MomentKernelFloat.Row512(rule, ps, pq, window, pp, len, n, pv);
+                        Assert.True(done % 16 == 0 && done <= len, $"{name}: {done} of {len}");
+                        Assert.True(s.AsSpan(0, done).SequenceEqual(v.AsSpan(0, done)), $"{name} float32 len {len} window {window} {kind}");
+                    }
+                }
+    }
+
+    /// <summary>
+    /// The float32 screen against the scalar reference on real window sums: flat paper (its one-call-per-level
+    /// shortcut), few levels (ties), and parameters large enough that the screen must hand the row to float64.
+    /// </summary>
+    [Fact]
+    public void FloatScreenEqualsScalar()
+    {
+        FloatTwin(new NiblackRule(0.2), "niblack");
+        FloatTwin(new NiblackRule(-0.2), "niblack −0.2");
+        FloatTwin(new NiblackRule(0), "niblack 0");
+        FloatTwin(new SauvolaRule(0.2, 127.5), "sauvola");
+        FloatTwin(new SauvolaRule(0.5, 128), "sauvola 0.5");
+        FloatTwin(new SauvolaRule(-0.1, 64), "sauvola −0.1");
+        FloatTwin(new SauvolaRule(50, 0.01), "sauvola extreme");
+        FloatTwin(new WolfRule(0.5, 12, 40.5), "wolf");
+        FloatTwin(new WolfRule(0.2, 0, 127.5), "wolf 0.2");
+        FloatTwin(new WolfRule(-0.3, 200, 0.5), "wolf −0.3");
+    }
+
     [Fact]
     public void DivisionWithoutDivideIsCorrectlyRounded()
     {

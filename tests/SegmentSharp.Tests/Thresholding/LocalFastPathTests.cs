@@ -129,6 +129,37 @@ public class LocalFastPathTests
         finally { Parallelism.MaxDegreeOfParallelism = saved; }
     }
 
+    /// <summary>
+    /// A page-sized check of the fused paths (float32 screen included) on real text: the sample page tiled 3×4 with
+    /// grain added to some tiles and blank paper (flat windows) between them, against the path that materialises T.
+    /// </summary>
+    [Fact]
+    public void TiledSamplePageMatchesTheSurfacePath()
+    {
+        var page = SegmentSharp.Codecs.ImageFile.ReadGray(RepoPaths.Sample("page.png"));
+        int pw = page.Width, ph = page.Height, w = 3 * pw + 40, h = 4 * ph + 30;
+        var img = new Image<byte>(w, h);
+        img.Data.AsSpan().Fill(236);
+        var rng = new Random(61);
+        for (int ty = 0; ty < 4; ty++)
+            for (int tx = 0; tx < 3; tx++)
+            {
+                int grain = (tx + ty) % 3 == 0 ? 0 : 6 * ((tx + ty) % 3);
+                for (int y = 0; y < ph; y++)
+                    for (int x = 0; x < pw; x++)
+                        img.Data[(ty * ph + 10 + y) * w + tx * pw + 15 + x] =
+                            (byte)Math.Clamp(page.Data[y * pw + x] + (grain > 0 ? rng.Next(-grain, grain + 1) : 0), 0, 255);
+            }
+        foreach (int window in new[] { 15, 101 })
+        {
+            var t = new Image<double>(w, h);
+            Assert.Equal(Local.Niblack(img, window, 0.2, t).Data, Local.Niblack(img, window, 0.2).Data);
+            Assert.Equal(Local.Sauvola(img, window, 0.2, 127.5, t).Data, Local.Sauvola(img, window).Data);
+            Assert.Equal(Local.Sauvola(img, window, 0.5, 128, t).Data, Local.Sauvola(img, window, 0.5, 128).Data);
+            Assert.Equal(Local.Wolf(img, window, 0.5, t).Data, Local.Wolf(img, window).Data);
+        }
+    }
+
     /// <summary>The mask-only Niblack and Sauvola equal scikit-image's <c>image &gt; threshold_*</c> bit for bit.</summary>
     [Fact]
     public void MaskOnlyEqualsScikitImageGoldens()

@@ -42,10 +42,11 @@ internal static class LocalStats
     }
 }
 
-internal readonly struct NiblackRule(double k) : IMomentRule
+internal readonly struct NiblackRule(double k) : IMomentRule, IFloatMomentRule
 {
     // Constants the kernel would otherwise recompute per vector (the rule is read through a reference there).
     private readonly double _betaSq = -k * Math.Abs(k);
+    private readonly float _betaSqF = (float)(-k * Math.Abs(k));
 
     public bool UsesSums => true;
     public bool UsesMinMax => false;
@@ -81,6 +82,17 @@ internal readonly struct NiblackRule(double k) : IMomentRule
     public Vector256<double> Flat(Vector256<double> m) => m;
     public Vector512<double> Flat(Vector512<double> m) => m;
 
+    public void Coefficients(Vector512<float> m, out Vector512<float> alpha, out Vector512<float> betaSq)
+    {
+        alpha = m;
+        betaSq = Vector512.Create(_betaSqF);
+    }
+
+    public double AlphaMax => 255;
+    // α = m̃ itself: within 3u·255; β·|β| is one rounding of a constant.
+    public double AlphaErrorUlps => 1024;
+    public double BetaSqErrorUlps => Math.Abs(_betaSq);
+
     public double Exact(long sum, long sumSq, double n)
     {
         LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
@@ -88,9 +100,10 @@ internal readonly struct NiblackRule(double k) : IMomentRule
     }
 }
 
-internal readonly struct SauvolaRule(double k, double r) : IMomentRule
+internal readonly struct SauvolaRule(double k, double r) : IMomentRule, IFloatMomentRule
 {
     private readonly double _c1 = 1 - k, _betaSq = k * Math.Abs(k) / (r * r), _flat0 = 1 + k * ((0.0 / r) - 1);
+    private readonly float _c1F = (float)(1 - k), _betaSqF = (float)(k * Math.Abs(k) / (r * r));
 
     public bool UsesSums => true;
     public bool UsesMinMax => false;
@@ -127,6 +140,18 @@ internal readonly struct SauvolaRule(double k, double r) : IMomentRule
     public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_flat0);
     public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_flat0);
 
+    public void Coefficients(Vector512<float> m, out Vector512<float> alpha, out Vector512<float> betaSq)
+    {
+        alpha = m * Vector512.Create(_c1F);
+        betaSq = m * m * Vector512.Create(_betaSqF);
+    }
+
+    public double AlphaMax => 255 * Math.Abs(_c1);
+    // m̃·c̃1: 3u·255 from the mean, u·255 from c̃1, u from the product, each times |c1|.
+    public double AlphaErrorUlps => 2048 * (1 + Math.Abs(_c1));
+    // m̃²·c̃: |m̃² − m²| ≤ 2·255·765u, plus three roundings of at most 255²·u, times |c|.
+    public double BetaSqErrorUlps => 1e6 * Math.Abs(_betaSq);
+
     public double Exact(long sum, long sumSq, double n)
     {
         LocalStats.MeanStd(sum, sumSq, n, out double m, out double sd);
@@ -134,10 +159,12 @@ internal readonly struct SauvolaRule(double k, double r) : IMomentRule
     }
 }
 
-internal readonly struct WolfRule(double k, double globalMin, double maxStd) : IMomentRule
+internal readonly struct WolfRule(double k, double globalMin, double maxStd) : IMomentRule, IFloatMomentRule
 {
     private readonly double _c1 = 1 - k, _c2 = k * globalMin,
         _betaSq = k * (maxStd > 0 ? 1.0 / maxStd : 0.0) * Math.Abs(k * (maxStd > 0 ? 1.0 / maxStd : 0.0));
+    private readonly float _c1F = (float)(1 - k), _c2F = (float)(k * globalMin), _minF = (float)globalMin,
+        _betaSqF = (float)(k * (maxStd > 0 ? 1.0 / maxStd : 0.0) * Math.Abs(k * (maxStd > 0 ? 1.0 / maxStd : 0.0)));
 
     public bool UsesSums => true;
     public bool UsesMinMax => false;
@@ -179,6 +206,19 @@ internal readonly struct WolfRule(double k, double globalMin, double maxStd) : I
     // At s = 0 the last term is ±0, so T is ((1 − k)·m + k·M) rounded the same way.
     public Vector256<double> Flat(Vector256<double> m) => m * Vector256.Create(_c1) + Vector256.Create(_c2);
     public Vector512<double> Flat(Vector512<double> m) => m * Vector512.Create(_c1) + Vector512.Create(_c2);
+
+    public void Coefficients(Vector512<float> m, out Vector512<float> alpha, out Vector512<float> betaSq)
+    {
+        alpha = m * Vector512.Create(_c1F) + Vector512.Create(_c2F);
+        var d = m - Vector512.Create(_minF);
+        betaSq = d * Vector512.Abs(d) * Vector512.Create(_betaSqF);
+    }
+
+    public double AlphaMax => 255 * Math.Abs(_c1) + Math.Abs(_c2);
+    // m̃·c̃1 + c̃2: the mean's 3u·255 and three roundings, on terms of size |c1|·255 and |c2|.
+    public double AlphaErrorUlps => 2048 * (1 + Math.Abs(_c1)) + 4 * Math.Abs(_c2);
+    // (m̃ − M)·|m̃ − M|·c̃: |Δd| ≤ 1020u, so |Δ(d·|d|)| ≤ 2·255·1020u plus roundings of 255²·u, times |c|.
+    public double BetaSqErrorUlps => 1e6 * Math.Abs(_betaSq);
 
     public double Exact(long sum, long sumSq, double n)
     {

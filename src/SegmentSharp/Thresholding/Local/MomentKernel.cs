@@ -79,9 +79,28 @@ internal static unsafe class MomentKernel
         where TRule : struct, IMomentRule
     {
         int x = 0;
-        if (Wide) x = Row512(rule, preS, preQ, win, src, w, n, dst);
+        if (Wide)
+        {
+            x = RowFloat(rule, preS, preQ, win, src, w, n, dst);
+            x += Row512(rule, preS + x, preQ == null ? null : preQ + x, win, src + x, w - x, n, dst + x);
+        }
         else if (Vectorized) x = Row256(rule, preS, preQ, win, src, w, n, dst);
         RowScalar(rule, preS + x, preQ == null ? null : preQ + x, win, src + x, w - x, n, dst + x);
+    }
+
+    /// <summary>The rules with a float32 screen (<see cref="MomentKernelFloat"/>) take it; returns the pixels done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RowFloat<TRule>(in TRule rule, int* preS, uint* preQ, int win, byte* src, int w, double n, byte* dst)
+        where TRule : struct, IMomentRule
+    {
+        ref TRule r = ref Unsafe.AsRef(in rule);
+        if (typeof(TRule) == typeof(NiblackRule))
+            return MomentKernelFloat.Row512(Unsafe.As<TRule, NiblackRule>(ref r), preS, preQ, win, src, w, n, dst);
+        if (typeof(TRule) == typeof(SauvolaRule))
+            return MomentKernelFloat.Row512(Unsafe.As<TRule, SauvolaRule>(ref r), preS, preQ, win, src, w, n, dst);
+        if (typeof(TRule) == typeof(WolfRule))
+            return MomentKernelFloat.Row512(Unsafe.As<TRule, WolfRule>(ref r), preS, preQ, win, src, w, n, dst);
+        return 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
