@@ -96,4 +96,63 @@ internal static class ExpKernel
         var poly = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(f, Vector512.Create(k.A2), Vector512.Create(k.A1)), f, Vector512.Create(k.P));
         return Vector512.FusedMultiplyAdd(poly, scale, Vector512.Create(k.Addend));
     }
+
+    /// <summary>The largest |c·m| <see cref="ExpFloat"/> accepts (2^⌊j/16⌋ then keeps the float32 table entries normal).</summary>
+    public const double FloatLimit = 80;
+
+    /// <summary>
+    /// e^(c·m) in float32 lanes for |c·m| ≤ <see cref="FloatLimit"/>, by the same table scheme with N = 16 (one
+    /// <c>vpermps</c> over the 16 float32 entries) and a degree-3 Taylor polynomial. With <paramref name="cSteps"/> the
+    /// float32 rounding of c·16/ln 2 and m within 3u of the intended mean (u = 2⁻²⁴), the result is within
+    /// <see cref="FloatRelativeError"/> of the real e^(c·m): the argument u·16/ln 2 carries at most 5u·|t| (so 5u·|c·m| in the
+    /// result), and the table (u/2), the remainder (|y|⁴/24 ≤ 0.2u) and five roundings add under 6u.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpFloat(Vector512<float> m, Vector512<float> cSteps)
+    {
+        var t = m * cSteps;
+        // Adding 1.5·2²³ rounds t to the nearest integer j (ties to even, as MathF.Round) and leaves j in the low bits.
+        var shifted = t + Vector512.Create(FloatShifter);
+        var j = shifted - Vector512.Create(FloatShifter);
+        var y = (t - j) * Vector512.Create((float)L16);
+        var ji = shifted.AsInt32() - Vector512.Create(FloatShifterBits);
+        // vpermps reads the low 4 bits of each index lane (j mod 16); j >> 4 (floor) goes into the exponent.
+        // The same 16 values as TableF, as literals so that the JIT makes them one constant vector.
+        var entry = Avx512F.PermuteVar16x32(Vector512.Create(
+            1.0f, 1.0442737f, 1.0905077f, 1.1387886f, 1.1892071f, 1.2418578f, 1.2968396f, 1.3542556f,
+            1.4142135f, 1.4768262f, 1.5422108f, 1.6104903f, 1.6817929f, 1.7562522f, 1.8340081f, 1.9152066f), ji);
+        var scale = (entry.AsInt32() + Vector512.ShiftLeft(Vector512.ShiftRightArithmetic(ji, 4), 23)).AsSingle();
+        var poly = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(
+            y, Vector512.Create(1f / 6), Vector512.Create(0.5f)), y, Vector512<float>.One), y, Vector512<float>.One);
+        return poly * scale;
+    }
+
+    /// <summary>The scalar twin of <see cref="ExpFloat"/>: the same float32 operations, lane by lane.</summary>
+    public static float ExpFloatScalar(float m, float cSteps)
+    {
+        float t = m * cSteps;
+        float j = MathF.Round(t);
+        float y = (t - j) * (float)L16;
+        int ji = (int)j;
+        float entry = TableF[ji & 15];
+        float scale = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(entry) + ((ji >> 4) << 23));
+        float poly = MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(MathF.FusedMultiplyAdd(y, 1f / 6, 0.5f), y, 1f), y, 1f);
+        return poly * scale;
+    }
+
+    /// <summary>The relative error bound of <see cref="ExpFloat"/> for |c·m| ≤ <paramref name="maxArgument"/>.</summary>
+    public static double FloatRelativeError(double maxArgument) => (8 + 6 * maxArgument) / (1 << 24);
+
+    private const float FloatShifter = 12582912f;          // 1.5·2²³
+    private const int FloatShifterBits = 0x4B400000;
+
+    /// <summary>Entry <paramref name="i"/> of the float32 table, for tests.</summary>
+    internal static float TableFloatValue(int i) => TableF[i];
+
+    /// <summary>2^(i/16) rounded to float32.</summary>
+    private static ReadOnlySpan<float> TableF =>
+    [
+        1.0f, 1.0442737f, 1.0905077f, 1.1387886f, 1.1892071f, 1.2418578f, 1.2968396f, 1.3542556f,
+        1.4142135f, 1.4768262f, 1.5422108f, 1.6104903f, 1.6817929f, 1.7562522f, 1.8340081f, 1.9152066f,
+    ];
 }

@@ -344,7 +344,7 @@ internal readonly struct BradleyRule(double t) : IMomentRule
     public double Exact(long sum, long sumSq, double n) => sum / n * (1 - t);
 }
 
-internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule
+internal readonly struct PhansalkarRule(double k, double r, double p, double q) : IMomentRule, IFloatMomentRule
 {
     // α/m = (1 − k) + p·e^(−q/255·m), one ExpKernel call.
     private readonly ExpKernel.Constants _exp = new(-q / 255.0, p, 1 - k);
@@ -429,6 +429,30 @@ internal readonly struct PhansalkarRule(double k, double r, double p, double q) 
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double FlatT(double m) => T(m, 0.0);
+
+    // The float32 screen: α = m̃·(c̃1 + p̃·ẽ), ẽ = ExpFloat(m̃), while |q| ≤ ExpKernel.FloatLimit.
+    private readonly float _c1F = (float)(1 - k), _pF = (float)p, _cStepsF = (float)(-q / 255.0 * 16 / Math.Log(2)),
+        _betaSqF = (float)(k * Math.Abs(k) / (255.0 * 255.0 * r * r));
+
+    public void Coefficients(Vector512<float> m, out Vector512<float> alpha, out Vector512<float> betaSq)
+    {
+        var e = ExpKernel.ExpFloat(m, Vector512.Create(_cStepsF));
+        alpha = m * Vector512.FusedMultiplyAdd(Vector512.Create(_pF), e, Vector512.Create(_c1F));
+        betaSq = m * m * Vector512.Create(_betaSqF);
+    }
+
+    /// <summary>The largest e^(−q·m/255) over means in [0, 255].</summary>
+    private double ExpMax => Math.Exp(Math.Max(0, -q));
+
+    public double AlphaMax => Math.Abs(q) <= ExpKernel.FloatLimit ? 255 * (Math.Abs(1 - k) + Math.Abs(p) * ExpMax) : double.PositiveInfinity;
+
+    // m̃ (3u·255) times |c1| + |p|·e, c̃1 and p̃ (u each), ẽ within FloatRelativeError, the fused add and the product
+    // (u·|α| each).
+    public double AlphaErrorUlps => 255 * Math.Abs(1 - k) + 255 * Math.Abs(p) * ExpMax * (2 + ExpKernel.FloatRelativeError(Math.Abs(q)) * (1 << 24))
+        + 765 * (Math.Abs(1 - k) + Math.Abs(p) * ExpMax) + 2 * AlphaMax;
+
+    // m̃²·c̃ as for Sauvola.
+    public double BetaSqErrorUlps => 1e6 * Math.Abs(_betaSq);
 
     public double Exact(long sum, long sumSq, double n)
     {

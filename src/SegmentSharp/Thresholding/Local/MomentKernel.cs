@@ -100,6 +100,8 @@ internal static unsafe class MomentKernel
             return MomentKernelFloat.Row512(Unsafe.As<TRule, SauvolaRule>(ref r), preS, preQ, win, src, w, n, dst);
         if (typeof(TRule) == typeof(WolfRule))
             return MomentKernelFloat.Row512(Unsafe.As<TRule, WolfRule>(ref r), preS, preQ, win, src, w, n, dst);
+        if (typeof(TRule) == typeof(PhansalkarRule))
+            return MomentKernelFloat.Row512(Unsafe.As<TRule, PhansalkarRule>(ref r), preS, preQ, win, src, w, n, dst);
         return 0;
     }
 
