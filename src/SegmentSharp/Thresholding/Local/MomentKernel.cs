@@ -258,7 +258,19 @@ internal static unsafe class MomentKernel
     {
         int x = 0;
         double best = 0;
-        if (Vectorized && w >= 4)
+        if (Wide && w >= 8)
+        {
+            var vn = Vector512.Create(n);
+            var vb = Vector512<double>.Zero;
+            for (; x <= w - 8; x += 8)
+            {
+                var s = Avx512F.ConvertToVector512Double(Avx2.Subtract(Avx.LoadVector256(preS + x + win), Avx.LoadVector256(preS + x)));
+                var q = Avx512F.ConvertToVector512Double(Avx2.Subtract(Avx.LoadVector256(preQ + x + win), Avx.LoadVector256(preQ + x)));
+                vb = Vector512.Max(vb, Vector512.FusedMultiplyAdd(vn, q, -(s * s)));
+            }
+            best = Math.Max(MaxOf(vb.GetLower()), MaxOf(vb.GetUpper()));
+        }
+        else if (Vectorized && w >= 4)
         {
             var vn = Vector256.Create(n);
             var vb = Vector256<double>.Zero;
@@ -272,6 +284,8 @@ internal static unsafe class MomentKernel
         }
         return Math.Max(best, MaxVScalar(preS + x, preQ + x, win, w - x, n));
     }
+
+    private static double MaxOf(Vector256<double> v) => Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
 
     /// <summary>The scalar twin of <see cref="MaxV"/>.</summary>
     public static double MaxVScalar(int* preS, uint* preQ, int win, int w, double n)
