@@ -85,8 +85,7 @@ public static class DocumentBinarizer
         int w = src.Width, h = src.Height, n = w * h;
         var dst = new Image<byte>(w, h);
         var hist = new long[256];
-        for (int y = 0; y < h; y++)
-            foreach (byte v in src.Row(y)) hist[v]++;
+        Histograms.Histogram.Compute(src, hist);
         int lo = 0, hi = 255;
         while (hist[lo] == 0) lo++;
         while (hist[hi] == 0) hi--;
@@ -106,10 +105,9 @@ public static class DocumentBinarizer
         var work = new byte[n];
         var edge = new byte[n];
         ContrastEdges.Compute(img, w, h, alpha, work, edge);
-        Array.Clear(hist);
-        foreach (byte v in work) hist[v]++;
+        Histograms.Histogram.Compute(new ReadOnlyImageView<byte>(work, w, h), hist);
         int edgeThreshold = Threshold.Otsu(hist);
-        for (int i = 0; i < n; i++) edge[i] = work[i] > edgeThreshold ? (byte)1 : (byte)0;
+        PageLoops.Above(work, (byte)edgeThreshold, edge);
 
         // 3. Stroke width.
         var widths = new long[StrokeWidth.MaxWidth + 1];
@@ -124,8 +122,7 @@ public static class DocumentBinarizer
         // small text) get a second vote in a window twice as wide, with the stricter rule "no brighter than the mean".
         var wide = new byte[n];
         EdgeVote.Run(img, edge, w, h, 2 * ew, 4 * ew + 1, 0, wide);
-        for (int i = 0; i < n; i++)
-            if (text[i] == EdgeVote.Undecided) text[i] = wide[i] == 1 ? (byte)1 : (byte)0;
+        PageLoops.Settle(text, wide, EdgeVote.Undecided);
 
         // 5. Paper surface from the pixels voted paper (text grown by one pixel so that anti-aliased stroke borders do
         //    not darken it), then the contrast veto.
@@ -134,17 +131,11 @@ public static class DocumentBinarizer
             StructuringElement.Rectangle(3, 3));
         var bg = grown; // Estimate reads the mask block by block before it writes the surface.
         BackgroundSurface.Estimate(img, grown, w, h, 2 * ew, bg);
-        double sum = 0;
-        long count = 0;
-        for (int i = 0; i < n; i++)
-            if (text[i] != 0) { sum += Math.Max(0, bg[i] - img[i]); count++; }
-        double delta = count > 0 ? sum / count : 0;
-        // Paper noise: RMS of the paper pixels' departure from the surface (grain, texture, show-through).
-        double ns = 0;
-        long nc = 0;
-        for (int i = 0; i < n; i++)
-            if (text[i] == 0) { double e = bg[i] - img[i]; ns += e * e; nc++; }
-        double noise = nc > 0 ? Math.Sqrt(ns / nc) : 0;
+        // δ: mean depth of the text below the surface; paper noise: RMS of the paper pixels' departure from it
+        // (grain, texture, show-through).
+        var (count, sum, nc, ns) = PageLoops.Depths(text, bg, img);
+        double delta = count > 0 ? (double)sum / count : 0;
+        double noise = nc > 0 ? Math.Sqrt((double)ns / nc) : 0;
         if (delta < PageNoiseK * noise)
         {
             // What the edge rule found is no darker than the paper's own grain: a blank (or unreadable) page.
@@ -153,14 +144,13 @@ public static class DocumentBinarizer
             return dst;
         }
         double veto = Math.Max(ContrastVeto * delta, PixelNoiseK * noise);
-        for (int i = 0; i < n; i++)
-            if (text[i] != 0 && bg[i] - img[i] <= veto) text[i] = 0;
+        // An integer depth is at most veto exactly when it is at most ⌊veto⌋.
+        PageLoops.Veto(text, bg, img, (int)Math.Floor(Math.Min(veto, 1000)));
 
         // 6. Specks, and whole components too faint to be ink of this page (show-through, stains).
         double textHeight = RemoveComponents(text, w, h, Math.Max(2, ew), img, bg, ComponentVeto * delta);
 
-        var d = dst.Data;
-        for (int i = 0; i < n; i++) d[i] = text[i] != 0 ? (byte)0 : (byte)255;
+        PageLoops.Render(text, dst.Data);
         estimate = new DocumentEstimate(ew, textHeight, window, delta);
         return dst;
     }
