@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using OpenCvSharp;
-using SegmentSharp.Imaging;
 using SegmentSharp.Thresholding.Local;
 
 namespace SegmentSharp.Benchmarks;
@@ -13,36 +12,20 @@ namespace SegmentSharp.Benchmarks;
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class MedianThresholdBenchmarks : ThreadedBenchmark
+public class MedianThresholdBenchmarks : PageBenchmark
 {
-    private Mat _srcMat = null!, _dstMat = null!;
-    private Image<byte> _src = null!, _dst = null!;
-
     [GlobalSetup]
-    public void Setup()
-    {
-        ApplyThreads();
-        (_srcMat, _src) = BenchData.LoadDoc12();
-        _dstMat = new Mat(_srcMat.Size(), MatType.CV_8UC1);
-        _dst = _src.CloneEmpty();
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _srcMat.Dispose();
-        _dstMat.Dispose();
-    }
+    public void Setup() => LoadPage();
 
     [Benchmark(Baseline = true), BenchmarkCategory("Window15")]
-    public void MedianBlur15OpenCv() => Cv2.MedianBlur(_srcMat, _dstMat, 15);
+    public void MedianBlur15OpenCv() => Cv2.MedianBlur(SrcMat, DstMat, 15);
 
     [Benchmark, BenchmarkCategory("Window15")]
-    public void Median15SegmentSharp() => LocalThreshold.Median(_src, _dst, 15);
+    public void Median15SegmentSharp() => LocalThreshold.Median(Src, Dst, 15);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Window101")]
-    public void MedianBlur101OpenCv() => Cv2.MedianBlur(_srcMat, _dstMat, 101);
+    public void MedianBlur101OpenCv() => Cv2.MedianBlur(SrcMat, DstMat, 101);
 
     [Benchmark, BenchmarkCategory("Window101")]
-    public void Median101SegmentSharp() => LocalThreshold.Median(_src, _dst, 101);
+    public void Median101SegmentSharp() => LocalThreshold.Median(Src, Dst, 101);
 }

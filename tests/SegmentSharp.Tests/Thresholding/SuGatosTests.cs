@@ -349,4 +349,29 @@ public class SuGatosTests
                 Assert.True(b.AsSpan().SequenceEqual(a), $"width {w} nmin {nmin}");
             }
     }
+
+    [Fact]
+    public unsafe void MaskedColumnUpdateEqualsItsScalarTwin()
+    {
+        var rng = new Random(73);
+        foreach (int w in new[] { 1, 7, 8, 9, 16, 31, 100 })
+        {
+            var img = new byte[w]; var mask = new byte[w];
+            rng.NextBytes(img); rng.NextBytes(mask);
+            for (int i = 0; i < w; i += 3) mask[i] = 0;
+            var n1 = new int[w]; var a1 = new int[w]; var b1 = new int[w];
+            var n2 = new int[w]; var a2 = new int[w]; var b2 = new int[w];
+            foreach (int sign in new[] { 1, 1, -1 })
+                fixed (byte* v = img) fixed (byte* e = mask)
+                fixed (int* pn1 = n1) fixed (int* pa1 = a1) fixed (int* pb1 = b1)
+                fixed (int* pn2 = n2) fixed (int* pa2 = a2) fixed (int* pb2 = b2)
+                {
+                    MaskedWindowSums.AddMasked(v, e, w, sign, pn1, pa1, pb1);
+                    MaskedWindowSums.AddRowScalar(v, e, w, sign, pn2, pa2, pb2);
+                }
+            Assert.Equal(n2, n1);
+            Assert.Equal(a2, a1);
+            Assert.Equal(b2, b1);
+        }
+    }
 }

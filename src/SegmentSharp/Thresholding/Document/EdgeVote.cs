@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using SegmentSharp.Imaging;
 
 namespace SegmentSharp.Thresholding.Document;
@@ -39,42 +37,14 @@ internal static class EdgeVote
     }
 
     /// <summary>Adds (sign 1) or removes (−1) the edge pixels of the row at <paramref name="start"/> to the column sums.</summary>
-    internal static unsafe void AddRow(byte[] img, byte[] edge, int start, int w, int sign, int[] cn, int[] c1, int[] c2)
+    private static unsafe void AddRow(byte[] img, byte[] edge, int start, int w, int sign, int[] cn, int[] c1, int[] c2)
     {
-        int x = 0;
         fixed (byte* pv = &img[start])
         fixed (byte* pe = &edge[start])
         fixed (int* n = cn)
         fixed (int* a = c1)
         fixed (int* b = c2)
-        {
-            if (Avx2.IsSupported)
-            {
-                // Branch-free: the edge flag becomes a 0/sign factor.
-                var vs = Vector256.Create(sign);
-                for (; x <= w - 8; x += 8)
-                {
-                    var sel = ~Vector256.Equals(Avx2.ConvertToVector256Int32(pe + x), Vector256<int>.Zero) & vs;
-                    var v = Avx2.ConvertToVector256Int32(pv + x);
-                    var sv = sel * v;
-                    (Vector256.Load(n + x) + sel).Store(n + x);
-                    (Vector256.Load(a + x) + sv).Store(a + x);
-                    (Vector256.Load(b + x) + sv * v).Store(b + x);
-                }
-            }
-            AddRowScalar(pv + x, pe + x, w - x, sign, n + x, a + x, b + x);
-        }
-    }
-
-    /// <summary>The scalar twin of <see cref="AddRow"/>'s vector loop.</summary>
-    internal static unsafe void AddRowScalar(byte* v, byte* e, int w, int sign, int* n, int* a, int* b)
-    {
-        for (int x = 0; x < w; x++)
-        {
-            if (e[x] == 0) continue;
-            int val = v[x];
-            n[x] += sign; a[x] += sign * val; b[x] += sign * val * val;
-        }
+            Local.MaskedWindowSums.AddMasked(pv, pe, w, sign, n, a, b);
     }
 
     private static void Decide(byte[] img, int row, int w, int radius, int nMin, double k2, int[] cn, int[] c1, int[] c2, byte[] text)

@@ -68,35 +68,41 @@ internal sealed unsafe class MaskedWindowSums
         Horizontal();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRow(int row, int delta)
     {
-        byte* v = _v.Row(row), m = _m.Row(row);
-        int x = 0;
         fixed (int* n = _colN)
         fixed (int* s = _colS)
         fixed (int* q = _colQ)
-        {
-            if (Avx2.IsSupported)
-            {
-                // Branch-free: the selection becomes a 0/δ factor (masks are mostly paper with ragged text edges,
-                // which a per-pixel branch keeps mispredicting).
-                var vd = Vector256.Create(delta);
-                for (; x <= _w - 8; x += 8)
-                {
-                    var sel = ~Vector256.Equals(Avx2.ConvertToVector256Int32(m + x), Vector256<int>.Zero) & vd;
-                    var a = Avx2.ConvertToVector256Int32(v + x);
-                    var sa = sel * a;
-                    (Vector256.Load(n + x) + sel).Store(n + x);
-                    (Vector256.Load(s + x) + sa).Store(s + x);
-                    (Vector256.Load(q + x) + sa * a).Store(q + x);
-                }
-            }
-            AddRowScalar(v + x, m + x, _w - x, delta, n + x, s + x, q + x);
-        }
+            AddMasked(_v.Row(row), _m.Row(row), _w, delta, n, s, q);
     }
 
-    /// <summary>The scalar twin of <see cref="AddRow"/>'s vector loop.</summary>
+    /// <summary>
+    /// Column sums of the selected pixels of one row: where mask[x] ≠ 0, n[x] += δ, s[x] += δ·v[x] and
+    /// q[x] += δ·v[x]² (δ = ±1). Shared with the document binarizer's edge vote.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddMasked(byte* v, byte* m, int w, int delta, int* n, int* s, int* q)
+    {
+        int x = 0;
+        if (Avx2.IsSupported)
+        {
+            // Branch-free: the selection becomes a 0/δ factor (masks are mostly paper with ragged text edges,
+            // which a per-pixel branch keeps mispredicting).
+            var vd = Vector256.Create(delta);
+            for (; x <= w - 8; x += 8)
+            {
+                var sel = ~Vector256.Equals(Avx2.ConvertToVector256Int32(m + x), Vector256<int>.Zero) & vd;
+                var a = Avx2.ConvertToVector256Int32(v + x);
+                var sa = sel * a;
+                (Vector256.Load(n + x) + sel).Store(n + x);
+                (Vector256.Load(s + x) + sa).Store(s + x);
+                (Vector256.Load(q + x) + sa * a).Store(q + x);
+            }
+        }
+        AddRowScalar(v + x, m + x, w - x, delta, n + x, s + x, q + x);
+    }
+
+    /// <summary>The scalar twin of <see cref="AddMasked"/>'s vector loop.</summary>
     internal static void AddRowScalar(byte* v, byte* m, int w, int delta, int* n, int* s, int* q)
     {
         for (int x = 0; x < w; x++)
