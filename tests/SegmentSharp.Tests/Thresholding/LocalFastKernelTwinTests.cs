@@ -234,10 +234,11 @@ public unsafe class LocalFastKernelTwinTests
     public void RangeLoopsEqualScalar()
     {
         var rnd = new Random(3);
-        foreach (int len in Lengths)
-            foreach (int s in new[] { 1, 2, 4, 16, 32, 64 })
+        // Lengths past several 64-byte vectors too, for the AVX-512 doubling loop.
+        foreach (int len in Lengths.Concat([127, 128, 129, 300]))
+            foreach (int s in new[] { 1, 2, 4, 16, 32, 64, 128 })
             {
-                var mn = new byte[len + s + 40]; var mx = new byte[len + s + 40];
+                var mn = new byte[len + s + 70]; var mx = new byte[len + s + 70];
                 rnd.NextBytes(mn); rnd.NextBytes(mx);
                 var mn2 = (byte[])mn.Clone(); var mx2 = (byte[])mx.Clone();
                 RangeScan.Double(mn, mx, len, s);
@@ -245,7 +246,7 @@ public unsafe class LocalFastKernelTwinTests
                 Assert.Equal(mn2, mn);
                 Assert.Equal(mx2, mx);
             }
-        foreach (int len in Lengths)
+        foreach (int len in Lengths.Concat([127, 128, 129, 300]))
         {
             var a = new byte[len]; var b = new byte[len]; var c = new byte[len];
             rnd.NextBytes(a); rnd.NextBytes(b); rnd.NextBytes(c);
