@@ -88,8 +88,24 @@ internal static unsafe class SuBinarization
             var below = Vector256.Create((long)nmin);
             for (; x <= w - 4; x += 4)
             {
-                if (Avx2.CompareGreaterThan(below, Avx.LoadVector256(cnt + x)) == Vector256<long>.AllBitsSet)
+                var n = Avx.LoadVector256(cnt + x);
+                var few = Avx2.CompareGreaterThan(below, n);
+                if (few == Vector256<long>.AllBitsSet)
                     *(uint*)(d + x) = uint.MaxValue;
+                else if (Avx512DQ.VL.IsSupported)
+                {
+                    // Threshold's operations lane by lane (correctly rounded, no fused multiply-add): the same T.
+                    var nd = Avx512DQ.VL.ConvertToVector256Double(n);
+                    var mean = Avx512DQ.VL.ConvertToVector256Double(Avx.LoadVector256(sum + x)) / nd;
+                    var variance = Avx512DQ.VL.ConvertToVector256Double(Avx.LoadVector256(sq + x)) / nd - mean * mean;
+                    var zero = Vector256<double>.Zero;
+                    var sd = Vector256.ConditionalSelect(Vector256.GreaterThan(variance, zero), Vector256.Sqrt(variance), zero);
+                    var t = Vector256.ConditionalSelect(few.AsDouble() | Vector256.Equals(n, Vector256<long>.Zero).AsDouble(),
+                        Vector256.Create(-1.0), mean + sd / 2);
+                    var p = Avx.ConvertToVector256Double(Sse41.ConvertToVector128Int32(s + x));
+                    var gt = Vector256.GreaterThan(p, t).AsInt64();
+                    *(uint*)(d + x) = Avx512F.VL.ConvertToVector128Byte(gt).AsUInt32().ToScalar();
+                }
                 else DecideRowScalar(s + x, cnt + x, sum + x, sq + x, nmin, 4, d + x);
             }
         }
