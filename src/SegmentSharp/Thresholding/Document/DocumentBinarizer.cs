@@ -107,7 +107,7 @@ public static class DocumentBinarizer
         ContrastEdges.Compute(img, w, h, alpha, work, edge);
         Histograms.Histogram.Compute(new ReadOnlyImageView<byte>(work, w, h), hist);
         int edgeThreshold = Threshold.Otsu(hist);
-        PageLoops.Above(work, (byte)edgeThreshold, edge);
+        Threshold.Apply(new ReadOnlyImageView<byte>(work, w, h), new ImageView<byte>(edge, w, h), edgeThreshold, 1, ThresholdType.Binary);
 
         // 3. Stroke width.
         var widths = new long[StrokeWidth.MaxWidth + 1];
@@ -150,7 +150,7 @@ public static class DocumentBinarizer
         // 6. Specks, and whole components too faint to be ink of this page (show-through, stains).
         double textHeight = RemoveComponents(text, w, h, Math.Max(2, ew), img, bg, ComponentVeto * delta);
 
-        PageLoops.Render(text, dst.Data);
+        Threshold.Apply(new ReadOnlyImageView<byte>(text, w, h), dst.View, 0, 255, ThresholdType.BinaryInv);
         estimate = new DocumentEstimate(ew, textHeight, window, delta);
         return dst;
     }

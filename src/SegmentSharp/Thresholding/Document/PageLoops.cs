@@ -8,26 +8,6 @@ namespace SegmentSharp.Thresholding.Document;
 /// </summary>
 internal static class PageLoops
 {
-    /// <summary>flag[i] = values[i] &gt; t ? 1 : 0.</summary>
-    public static void Above(ReadOnlySpan<byte> values, byte t, Span<byte> flag)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var vt = Vector256.Create(t);
-            var one = Vector256.Create((byte)1);
-            for (; i <= values.Length - 32; i += 32)
-                (Vector256.GreaterThan(Vector256.Create(values.Slice(i, 32)), vt) & one).CopyTo(flag.Slice(i, 32));
-        }
-        AboveScalar(values[i..], t, flag[i..]);
-    }
-
-    /// <summary>The scalar twin of <see cref="Above"/>.</summary>
-    public static void AboveScalar(ReadOnlySpan<byte> values, byte t, Span<byte> flag)
-    {
-        for (int i = 0; i < values.Length; i++) flag[i] = values[i] > t ? (byte)1 : (byte)0;
-    }
-
     /// <summary>Where <paramref name="text"/> is <paramref name="undecided"/>, text = (wide == 1 ? 1 : 0).</summary>
     public static void Settle(Span<byte> text, ReadOnlySpan<byte> wide, byte undecided)
     {
@@ -122,16 +102,6 @@ internal static class PageLoops
     {
         for (int i = 0; i < text.Length; i++)
             if (text[i] != 0 && bg[i] - img[i] <= maxDepth) text[i] = 0;
-    }
-
-    /// <summary>dst = text ≠ 0 ? 0 : 255.</summary>
-    public static void Render(ReadOnlySpan<byte> text, Span<byte> dst)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; i <= text.Length - 32; i += 32)
-                Vector256.Equals(Vector256.Create(text.Slice(i, 32)), Vector256<byte>.Zero).CopyTo(dst.Slice(i, 32));
-        for (; i < text.Length; i++) dst[i] = text[i] != 0 ? (byte)0 : (byte)255;
     }
 
     private static Vector256<int> Widen(ReadOnlySpan<byte> eight)

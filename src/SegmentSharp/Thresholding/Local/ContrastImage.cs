@@ -23,47 +23,17 @@ internal static unsafe class ContrastImage
         fixed (byte* pm = mask.Data)
         {
             nint mp = (nint)pm;
-            var hist = new long[256];
             Parallelism.ForBands(h, (long)w * 12, (y0, y1) =>
             {
-                // Four interleaved tables so that runs of equal levels do not serialise on one counter.
-                var local = new int[4 * 256];
-                for (int y = y0; y < y1; y++)
-                {
-                    byte* row = (byte*)mp + (long)y * w;
-                    ContrastRow(src, y, row);
-                    int x = 0;
-                    for (; x <= w - 4; x += 4)
-                    {
-                        local[row[x]]++; local[256 + row[x + 1]]++; local[512 + row[x + 2]]++; local[768 + row[x + 3]]++;
-                    }
-                    for (; x < w; x++) local[row[x]]++;
-                }
-                lock (hist)
-                    for (int v = 0; v < 256; v++) hist[v] += local[v] + local[256 + v] + local[512 + v] + local[768 + v];
+                for (int y = y0; y < y1; y++) ContrastRow(src, y, (byte*)mp + (long)y * w);
             });
-            int t = Threshold.Otsu(hist);
-            Parallelism.ForBands(h, w, (y0, y1) =>
-                Binarize(new Span<byte>((byte*)mp + (long)y0 * w, (y1 - y0) * w), (byte)t));
         }
+        var hist = Histograms.Histogram.Compute(mask.ReadOnlyView);
+        Threshold.Apply(mask.ReadOnlyView, mask.View, Threshold.Otsu(hist), 255, ThresholdType.Binary);
         return mask;
     }
 
     /// <summary>round(255·(max − min)/(max + min)) over the 3×3 neighbourhoods of one row.</summary>
-    /// <summary>255 where a level exceeds <paramref name="t"/>, else 0, in place.</summary>
-    internal static void Binarize(Span<byte> m, byte t)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var vt = Vector256.Create(t);
-            ref byte r = ref m[0];
-            for (; i <= m.Length - 32; i += 32)
-                Vector256.GreaterThan(Vector256.LoadUnsafe(ref r, (nuint)i), vt).StoreUnsafe(ref r, (nuint)i);
-        }
-        for (; i < m.Length; i++) m[i] = m[i] > t ? (byte)255 : (byte)0;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ContrastRow(LocalPlane src, int y, byte* dst)
     {

@@ -117,10 +117,7 @@ internal static class ExpKernel
         var y = (t - j) * Vector512.Create((float)L16);
         var ji = shifted.AsInt32() - Vector512.Create(FloatShifterBits);
         // vpermps reads the low 4 bits of each index lane (j mod 16); j >> 4 (floor) goes into the exponent.
-        // The same 16 values as TableF, as literals so that the JIT makes them one constant vector.
-        var entry = Avx512F.PermuteVar16x32(Vector512.Create(
-            1.0f, 1.0442737f, 1.0905077f, 1.1387886f, 1.1892071f, 1.2418578f, 1.2968396f, 1.3542556f,
-            1.4142135f, 1.4768262f, 1.5422108f, 1.6104903f, 1.6817929f, 1.7562522f, 1.8340081f, 1.9152066f), ji);
+        var entry = Avx512F.PermuteVar16x32(Vector512.Create(TableF), ji);
         var scale = (entry.AsInt32() + Vector512.ShiftLeft(Vector512.ShiftRightArithmetic(ji, 4), 23)).AsSingle();
         var poly = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(
             y, Vector512.Create(1f / 6), Vector512.Create(0.5f)), y, Vector512<float>.One), y, Vector512<float>.One);

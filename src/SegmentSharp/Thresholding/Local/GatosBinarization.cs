@@ -170,36 +170,34 @@ internal static unsafe class GatosBinarization
         {
             var plane = new LocalPlane(ps, w, h, src.Stride);
             var rowVar = new long[h];
-            Parallelism.ForBands(h, (long)w * 18, (y0, y1) =>
-            {
-                var cs = new int[w];
-                var cq = new int[w];
-                fixed (int* a = cs)
-                fixed (int* b = cq)
-                    for (int y = y0; y < y1; y++)
-                    {
-                        ColumnSums3(plane, y, a, b);
-                        rowVar[y] = WienerRows.VarianceSum(a, b, w);
-                    }
-            });
+            ForColumnSums(plane, (y, cs, cq) => rowVar[y] = WienerRows.VarianceSum(cs, cq, w));
             long total = 0;
             foreach (long v in rowVar) total += v;
             double noise = total / (81.0 * w * h);
             nint dp = (nint)pd;
-            Parallelism.ForBands(h, (long)w * 18, (y0, y1) =>
-            {
-                var cs = new int[w];
-                var cq = new int[w];
-                fixed (int* a = cs)
-                fixed (int* b = cq)
-                    for (int y = y0; y < y1; y++)
-                    {
-                        ColumnSums3(plane, y, a, b);
-                        WienerRows.Filter(plane.Row(y), a, b, w, noise, (byte*)dp + (long)y * w);
-                    }
-            });
+            ForColumnSums(plane, (y, cs, cq) => WienerRows.Filter(plane.Row(y), cs, cq, w, noise, (byte*)dp + (long)y * w));
         }
         return dst;
+    }
+
+    private delegate void ColumnSumsRow(int y, int* cs, int* cq);
+
+    /// <summary>Runs <paramref name="row"/> on every row with <see cref="ColumnSums3"/>'s sums, in parallel bands.</summary>
+    private static void ForColumnSums(LocalPlane plane, ColumnSumsRow row)
+    {
+        int w = plane.Width;
+        Parallelism.ForBands(plane.Height, (long)w * 18, (y0, y1) =>
+        {
+            var cs = new int[w];
+            var cq = new int[w];
+            fixed (int* a = cs)
+            fixed (int* b = cq)
+                for (int y = y0; y < y1; y++)
+                {
+                    ColumnSums3(plane, y, a, b);
+                    row(y, a, b);
+                }
+        });
     }
 
     /// <summary>One output of <see cref="Wiener"/> from the 3×3 sums.</summary>

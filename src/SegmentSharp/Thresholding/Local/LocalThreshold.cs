@@ -16,9 +16,9 @@ namespace SegmentSharp.Thresholding.Local;
 /// <para>When only the mask is asked for (no <c>threshold</c> image) and the window is at most 257 and narrower than
 /// twice the width, a fused vector path decides each pixel without materialising m, s or T: the mean/deviation
 /// methods compare squares built from the exact integer N·Σp² − (Σp)² and recompute, with the formula below, only the
-/// rare pixels within about 1e-6 of T; the min/max methods decide in integers. On AVX-512 machines Niblack, Sauvola and
-/// Wolf first decide sixteen pixels at a time in float32 with a proven error bound and pass only the undecided ones on. Its mask is identical, pixel for pixel,
-/// to <c>pixel &gt; T</c> with T as the <c>threshold</c> image reports it (for Niblack and Sauvola, scikit-image's
+/// rare pixels within about 1e-6 of T; the min/max methods decide in integers. On AVX-512 machines Niblack, Sauvola,
+/// Wolf and Phansalkar first decide sixteen pixels at a time in float32 with a proven error bound and pass only the
+/// undecided ones on. Its mask is identical, pixel for pixel, to <c>pixel &gt; T</c> with T as the <c>threshold</c> image reports it (for Niblack and Sauvola, scikit-image's
 /// float64 T).</para>
 /// <para>Borders follow scikit-image's <c>threshold_niblack</c>/<c>threshold_sauvola</c> exactly: the image is padded
 /// with numpy's <c>'reflect'</c> mode (OpenCV's <c>BORDER_REFLECT_101</c>, repeated when the window is larger than the
