@@ -162,15 +162,7 @@ internal static class LabFloat
             float r = vec ? c0 * x + (c1 * y + c2 * z) : c0 * x + c1 * y + c2 * z;
             float g = vec ? c3 * x + (c4 * y + c5 * z) : c3 * x + c4 * y + c5 * z;
             float b = vec ? c6 * x + (c7 * y + c8 * z) : c6 * x + c7 * y + c8 * z;
-            r = Math.Clamp(r, 0f, 1f); g = Math.Clamp(g, 0f, 1f); b = Math.Clamp(b, 0f, 1f);
-            if (srgb)
-            {
-                r = SplineTables.Eval(r * SplineTables.GammaScale, SplineTables.InvGamma);
-                g = SplineTables.Eval(g * SplineTables.GammaScale, SplineTables.InvGamma);
-                b = SplineTables.Eval(b * SplineTables.GammaScale, SplineTables.InvGamma);
-            }
-            dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
-            if (dcn == 4) dst[o + 3] = 1f;
+            SplineTables.StoreRgb(dst, o, r, g, b, srgb, dcn);
         }
     }
 }

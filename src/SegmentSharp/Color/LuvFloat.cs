@@ -95,15 +95,7 @@ internal static class LuvFloat
                 g = x * c3 + y * c4 + z * c5;
                 b = x * c6 + y * c7 + z * c8;
             }
-            r = Math.Clamp(r, 0f, 1f); g = Math.Clamp(g, 0f, 1f); b = Math.Clamp(b, 0f, 1f);
-            if (srgb)
-            {
-                r = SplineTables.Eval(r * SplineTables.GammaScale, SplineTables.InvGamma);
-                g = SplineTables.Eval(g * SplineTables.GammaScale, SplineTables.InvGamma);
-                b = SplineTables.Eval(b * SplineTables.GammaScale, SplineTables.InvGamma);
-            }
-            dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
-            if (dcn == 4) dst[o + 3] = 1f;
+            SplineTables.StoreRgb(dst, o, r, g, b, srgb, dcn);
         }
     }
 

@@ -72,4 +72,21 @@ internal static class SplineTables
         int k = ix * 4;
         return ((tab[k + 3] * x + tab[k + 2]) * x + tab[k + 1]) * x + tab[k];
     }
+
+    /// <summary>
+    /// The shared last step of the float Lab→ and Luv→RGB conversions: clamp to [0, 1], apply the sRGB curve when
+    /// <paramref name="srgb"/>, and store (alpha 1 for four channels).
+    /// </summary>
+    internal static void StoreRgb(Span<float> dst, int o, float r, float g, float b, bool srgb, int dcn)
+    {
+        r = Math.Clamp(r, 0f, 1f); g = Math.Clamp(g, 0f, 1f); b = Math.Clamp(b, 0f, 1f);
+        if (srgb)
+        {
+            r = Eval(r * GammaScale, InvGamma);
+            g = Eval(g * GammaScale, InvGamma);
+            b = Eval(b * GammaScale, InvGamma);
+        }
+        dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
+        if (dcn == 4) dst[o + 3] = 1f;
+    }
 }
